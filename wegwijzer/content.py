@@ -1,0 +1,351 @@
+"""Loading and validating content/: the decision table, the tip cells and the pages.
+
+Every problem is collected with its file and line, so that `check` can list them all.
+What comes out are plain records; the decision model is built from them in `model`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .problems import Problems
+from .sources import LineDict, MarkdownSource, load_markdown_file, load_yaml_file
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CATEGORIES = ("WAT", "HOE", "WIE")
+# Fixed paths under /wegwijzer/ (and the general-tips suffix) that an answer slug may not take.
+RESERVED_ANSWER_SLUGS = frozenset({"tips", "schema", "zoeken", "algemeen", "assets"})
+# Paths the generator makes itself; a page in content/pages may not take them.
+RESERVED_PAGE_SLUGS = frozenset({"wegwijzer", "checklist", "assets", "404", "sitemap", "robots", "zoeken"})
+TIP_SECTIONS = ("Tips", "Leeswijzer")
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|href\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+ALLOWED_LINK = re.compile(r"^(?:https?://[^\s/]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+|/[^\s]*|#[\w-]+)$")
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    slug: str
+    label: str
+    short: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class QuestionRecord:
+    id: str
+    category: str
+    text: str
+    help: str
+    answers: tuple[AnswerRecord, ...]
+
+
+@dataclass(frozen=True)
+class ActivityRecord:
+    id: str
+    letter: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class TableRecord:
+    path: Path
+    activities: tuple[ActivityRecord, ...]
+    questions: tuple[QuestionRecord, ...]
+    updated: date
+
+
+@dataclass(frozen=True)
+class Section:
+    markdown: str
+    line: int
+
+
+@dataclass(frozen=True)
+class TipRecord:
+    path: Path
+    activity: str
+    question: str | None  # None for an activity's general tips
+    answer: str | None
+    tips: Section
+    leeswijzer: Section | None
+    updated: date | None
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    path: Path
+    slug: str
+    title: str
+    description: str
+    body: Section
+    updated: date | None
+    answers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Content:
+    table: TableRecord
+    tips: tuple[TipRecord, ...]
+    pages: tuple[PageRecord, ...]
+
+
+class _Fields:
+    """Reads typed fields from one YAML mapping and reports problems against its file and line."""
+
+    def __init__(self, data: LineDict, path: Path, problems: Problems, what: str):
+        self.data, self.path, self.problems, self.what = data, path, problems, what
+
+    def text(self, key: str, required: bool = True) -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.problems.add(self.path, self.data.line, f"{self.what}: het veld '{key}' ontbreekt")
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            self.problems.add(self.path, self.data.line_of(key), f"{self.what}: '{key}' moet een niet-lege tekst zijn")
+            return ""
+        return " ".join(value.split())
+
+    def slug(self, key: str) -> str:
+        value = self.text(key)
+        if value and not SLUG.match(value):
+            self.problems.add(
+                self.path, self.data.line_of(key),
+                f"{self.what}: '{value}' is geen geldige {key}: alleen kleine letters, cijfers en '-'",
+            )
+        return value
+
+    def date(self, key: str) -> date | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, date):
+            self.problems.add(self.path, self.data.line_of(key), f"{self.what}: '{key}' moet een datum zijn (JJJJ-MM-DD)")
+            return None
+        return value
+
+    def mapping_list(self, key: str) -> list[LineDict]:
+        value = self.data.get(key)
+        if not isinstance(value, list) or not value:
+            self.problems.add(self.path, self.data.line_of(key), f"{self.what}: '{key}' moet een niet-lege lijst zijn")
+            return []
+        good = [item for item in value if isinstance(item, LineDict)]
+        if len(good) != len(value):
+            self.problems.add(self.path, self.data.line_of(key), f"{self.what}: elk item van '{key}' moet velden 'naam: waarde' hebben")
+        return good
+
+    def only(self, allowed: set[str]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                self.problems.add(self.path, self.data.line_of(key), f"{self.what}: onbekend veld '{key}'")
+
+
+def _unique(items: list[tuple[str, LineDict]], path: Path, problems: Problems, what: str) -> None:
+    seen: dict[str, int] = {}
+    for value, data in items:
+        if value in seen:
+            problems.add(path, data.line, f"{what} '{value}' komt twee keer voor (ook op regel {seen[value]})")
+        seen.setdefault(value, data.line)
+
+
+def load_table(path: Path, problems: Problems) -> TableRecord | None:
+    data = load_yaml_file(path, problems)
+    if data is None:
+        if path.exists() and not problems:
+            problems.add(path, 1, "het bestand is leeg")
+        return None
+    if not isinstance(data, LineDict):
+        problems.add(path, 1, "de beslistabel moet velden 'activities' en 'questions' hebben")
+        return None
+    top = _Fields(data, path, problems, "beslistabel")
+    top.only({"updated", "activities", "questions"})
+    updated = top.date("updated")
+    if "updated" not in data:
+        problems.add(path, data.line, "beslistabel: het veld 'updated' (datum van de laatste wijziging) ontbreekt")
+
+    activities = []
+    activity_items = top.mapping_list("activities")
+    for item in activity_items:
+        f = _Fields(item, path, problems, "activiteit")
+        f.only({"id", "letter", "name", "description"})
+        letter = f.text("letter")
+        if letter and not re.fullmatch(r"[A-Z]", letter):
+            problems.add(path, item.line_of("letter"), f"activiteit: 'letter' moet één hoofdletter zijn, niet '{letter}'")
+        activities.append(ActivityRecord(f.slug("id"), letter, f.text("name"), f.text("description")))
+    pairs = list(zip(activities, activity_items))
+    _unique([(a.id, d) for a, d in pairs], path, problems, "activiteit")
+    _unique([(a.letter, d) for a, d in pairs], path, problems, "activiteitletter")
+
+    questions = []
+    answer_items: list[tuple[str, LineDict]] = []
+    question_items = top.mapping_list("questions")
+    for item in question_items:
+        f = _Fields(item, path, problems, "vraag")
+        f.only({"id", "category", "text", "help", "answers"})
+        category = f.text("category")
+        if category and category not in CATEGORIES:
+            problems.add(path, item.line_of("category"), f"vraag: 'category' moet een van {', '.join(CATEGORIES)} zijn, niet '{category}'")
+        answers = []
+        answer_list = f.mapping_list("answers")
+        if 0 < len(answer_list) < 2:
+            problems.add(path, item.line_of("answers"), "vraag: een vraag heeft minstens twee antwoorden")
+        for answer_item in answer_list:
+            a = _Fields(answer_item, path, problems, "antwoord")
+            a.only({"slug", "label", "short", "hint"})
+            slug = a.slug("slug")
+            if slug in RESERVED_ANSWER_SLUGS:
+                problems.add(path, answer_item.line_of("slug"), f"antwoord: de slug '{slug}' botst met een vast pad van de site (/wegwijzer/{slug}/)")
+            label = a.text("label")
+            answers.append(AnswerRecord(slug, label, a.text("short", required=False) or label, a.text("hint", required=False)))
+            answer_items.append((slug, answer_item))
+        questions.append(QuestionRecord(f.slug("id"), category, f.text("text"), f.text("help", required=False), tuple(answers)))
+    _unique([(q.id, d) for q, d in zip(questions, question_items)], path, problems, "vraag")
+    _unique(answer_items, path, problems, "antwoordslug")
+    return TableRecord(path, tuple(activities), tuple(questions), updated or date.min)
+
+
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _blank_comments(text: str) -> str:
+    """Drop editors' comments but keep their line breaks, so line numbers stay right."""
+    return COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
+
+
+def _split_sections(source: MarkdownSource, problems: Problems) -> dict[str, Section]:
+    """Split a body at its `## ` headings; text before the first one is a problem."""
+    sections: dict[str, Section] = {}
+    current: str | None = None
+    buffer: list[str] = []
+    start = source.body_line
+
+    def close() -> None:
+        if current is not None:
+            sections[current] = Section("".join(buffer), start)
+
+    for offset, line in enumerate(_blank_comments(source.body).splitlines(keepends=True)):
+        number = source.body_line + offset
+        heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", line)
+        if heading is None:
+            if current is not None:
+                buffer.append(line)
+            elif line.strip():
+                problems.add(source.path, number, "tekst vóór de eerste kop: begin met '## Tips'")
+            continue
+        level, title = len(heading.group(1)), heading.group(2)
+        if level != 2:
+            problems.add(source.path, number, f"kop '{line.strip()}' is niet toegestaan: gebruik alleen '## Tips' en '## Leeswijzer'")
+        elif title not in TIP_SECTIONS:
+            problems.add(source.path, number, f"onbekende kop '## {title}': gebruik '## Tips' of '## Leeswijzer'")
+        elif title in sections or title == current:
+            problems.add(source.path, number, f"de kop '## {title}' staat er twee keer")
+        else:
+            close()
+            current, buffer, start = title, [], number + 1
+    close()
+    return sections
+
+
+def check_links(section: Section, path: Path, problems: Problems) -> None:
+    """Links must be absolute http(s) addresses, mailto, or paths within the site."""
+    for offset, line in enumerate(section.markdown.splitlines()):
+        for match in LINK_TARGET.finditer(line):
+            target = match.group(1) or match.group(2)
+            if not ALLOWED_LINK.match(target):
+                problems.add(
+                    path, section.line + offset,
+                    f"ongeldige link '{target}': gebruik een volledig adres (https://...) of een pad op de site (/...)",
+                )
+
+
+def load_tip(path: Path, table: TableRecord, problems: Problems) -> TipRecord | None:
+    source = load_markdown_file(path, problems)
+    if source is None:
+        return None
+    f = _Fields(source.meta, path, problems, "tip")
+    f.only({"activity", "question", "answer", "general", "updated"})
+    activity = f.text("activity")
+    if activity and activity not in {a.id for a in table.activities}:
+        problems.add(path, source.meta.line_of("activity"), f"onbekende activiteit '{activity}' (zie {table.path.name})")
+    general = source.meta.get("general", False)
+    question = answer = None
+    if general is True:
+        if "question" in source.meta or "answer" in source.meta:
+            problems.add(path, source.meta.line_of("general"), "algemene tips horen niet bij een vraag: laat 'question' en 'answer' weg")
+    elif general is not False:
+        problems.add(path, source.meta.line_of("general"), "'general' moet true of false zijn")
+    else:
+        question, answer = f.text("question"), f.text("answer")
+        _check_answer(question, answer, source.meta, table, path, problems)
+    sections = _split_sections(source, problems)
+    tips = sections.get("Tips")
+    if tips is None or not tips.markdown.strip():
+        problems.add(path, source.body_line, "de sectie '## Tips' ontbreekt of is leeg")
+        tips = Section("", source.body_line)
+    leeswijzer = sections.get("Leeswijzer")
+    for section in filter(None, (tips, leeswijzer)):
+        check_links(section, path, problems)
+    return TipRecord(path, activity, question, answer, tips, leeswijzer, f.date("updated"))
+
+
+def _check_answer(question: str, answer: str, meta: LineDict, table: TableRecord, path: Path, problems: Problems) -> None:
+    match = next((q for q in table.questions if q.id == question), None)
+    if question and match is None:
+        known = ", ".join(q.id for q in table.questions)
+        problems.add(path, meta.line_of("question"), f"onbekende vraag '{question}' (bekend: {known})")
+    elif match and answer and answer not in {a.slug for a in match.answers}:
+        known = ", ".join(a.slug for a in match.answers)
+        problems.add(path, meta.line_of("answer"), f"'{answer}' is geen antwoord op vraag '{question}' (wel: {known})")
+
+
+def _check_duplicate_cells(tips: list[TipRecord], problems: Problems) -> None:
+    seen: dict[tuple[str, str | None], TipRecord] = {}
+    for tip in tips:
+        key = (tip.activity, tip.answer)
+        if key in seen:
+            which = f"antwoord '{tip.answer}'" if tip.answer else "de algemene tips"
+            problems.add(tip.path, 1, f"dubbele cel: {seen[key].path.name} bevat al de tips van '{tip.activity}' bij {which}")
+        else:
+            seen[key] = tip
+
+
+def load_page(path: Path, table: TableRecord, problems: Problems) -> PageRecord | None:
+    source = load_markdown_file(path, problems)
+    if source is None:
+        return None
+    slug = path.stem
+    if not SLUG.match(slug):
+        problems.add(path, None, f"de bestandsnaam '{path.name}' wordt het adres: gebruik kleine letters, cijfers en '-'")
+    elif slug in RESERVED_PAGE_SLUGS:
+        problems.add(path, None, f"de paginanaam '{slug}' botst met een pad dat de site zelf maakt")
+    f = _Fields(source.meta, path, problems, "pagina")
+    f.only({"title", "description", "updated", "answers"})
+    answers: dict[str, str] = {}
+    raw: Any = source.meta.get("answers")
+    if raw is not None:
+        if not isinstance(raw, LineDict):
+            problems.add(path, source.meta.line_of("answers"), "'answers' moet per vraag een antwoord geven: 'vraag: antwoord'")
+        else:
+            for question, answer in raw.items():
+                _check_answer(question, str(answer), raw, table, path, problems)
+                answers[question] = str(answer)
+            missing = [q.id for q in table.questions if q.id not in raw]
+            if missing:
+                problems.add(path, raw.line, f"'answers' mist een antwoord op: {', '.join(missing)}")
+    body = Section(_blank_comments(source.body), source.body_line)
+    check_links(body, path, problems)
+    return PageRecord(path, slug, f.text("title"), f.text("description"), body, f.date("updated"), answers)
+
+
+def load_content(content_dir: Path, problems: Problems) -> Content | None:
+    table = load_table(content_dir / "wegwijzer.yaml", problems)
+    if table is None:
+        return None
+    tips = [t for p in sorted((content_dir / "tips").glob("*.md")) if (t := load_tip(p, table, problems))]
+    _check_duplicate_cells(tips, problems)
+    pages = [p for f in sorted((content_dir / "pages").glob("*.md")) if (p := load_page(f, table, problems))]
+    return Content(table, tuple(tips), tuple(pages))
