@@ -280,7 +280,8 @@ def load_tip(path: Path, table: TableRecord, problems: Problems) -> TipRecord | 
         problems.add(path, source.meta.line_of("general"), "'general' moet true of false zijn")
     else:
         question, answer = f.text("question"), f.text("answer")
-        _check_answer(question, answer, source.meta, table, path, problems)
+        lines = (source.meta.line_of("question"), source.meta.line_of("answer"))
+        _check_answer(question, answer, lines, table, path, problems)
     sections = _split_sections(source, problems)
     tips = sections.get("Tips")
     if tips is None or not tips.markdown.strip():
@@ -292,14 +293,15 @@ def load_tip(path: Path, table: TableRecord, problems: Problems) -> TipRecord | 
     return TipRecord(path, activity, question, answer, tips, leeswijzer, f.date("updated"))
 
 
-def _check_answer(question: str, answer: str, meta: LineDict, table: TableRecord, path: Path, problems: Problems) -> None:
+def _check_answer(question: str, answer: str, lines: tuple[int, int], table: TableRecord, path: Path, problems: Problems) -> None:
+    """`lines`: where the question and the answer are named in the file."""
     match = next((q for q in table.questions if q.id == question), None)
     if question and match is None:
         known = ", ".join(q.id for q in table.questions)
-        problems.add(path, meta.line_of("question"), f"onbekende vraag '{question}' (bekend: {known})")
+        problems.add(path, lines[0], f"onbekende vraag '{question}' (bekend: {known})")
     elif match and answer and answer not in {a.slug for a in match.answers}:
         known = ", ".join(a.slug for a in match.answers)
-        problems.add(path, meta.line_of("answer"), f"'{answer}' is geen antwoord op vraag '{question}' (wel: {known})")
+        problems.add(path, lines[1], f"'{answer}' is geen antwoord op vraag '{question}' (wel: {known})")
 
 
 def _check_duplicate_cells(tips: list[TipRecord], problems: Problems) -> None:
@@ -331,7 +333,7 @@ def load_page(path: Path, table: TableRecord, problems: Problems) -> PageRecord 
             problems.add(path, source.meta.line_of("answers"), "'answers' moet per vraag een antwoord geven: 'vraag: antwoord'")
         else:
             for question, answer in raw.items():
-                _check_answer(question, str(answer), raw, table, path, problems)
+                _check_answer(question, str(answer), (raw.line_of(question),) * 2, table, path, problems)
                 answers[question] = str(answer)
             missing = [q.id for q in table.questions if q.id not in raw]
             if missing:

@@ -66,12 +66,13 @@ _StrictLoader.add_implicit_resolver(
 
 
 def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -> Any:
-    """Parse YAML text; on error add a problem with the file's line and return None."""
+    """Parse YAML text that starts at `first_line` of its file; on error add a problem and return None."""
     try:
-        return yaml.load(text, Loader=_StrictLoader)
+        # Padding keeps every line number (in errors and in LineDict) true to the file.
+        return yaml.load("\n" * (first_line - 1) + text, Loader=_StrictLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + first_line if mark else None
+        line = mark.line + 1 if mark else None
         problems.add(path, line, f"ongeldige YAML: {error.problem or error}")
     except yaml.YAMLError as error:
         problems.add(path, None, f"ongeldige YAML: {error}")

@@ -1,0 +1,84 @@
+"""The wizard's link graph: plain links (no JavaScript) reach every step, and change links land right."""
+from __future__ import annotations
+
+from conftest import Built
+from pagetools import combinations, load_table, parse, prefixes, step_path
+
+
+def answer_links(html: str) -> list[str]:
+    return [a.attrs["href"].lstrip("/") for a in parse(html).with_class("choice")]
+
+
+def test_following_answer_links_from_the_start_reaches_every_step(built: Built) -> None:
+    seen: set[str] = set()
+    queue = ["wegwijzer/"]
+    while queue:
+        path = queue.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        queue.extend(answer_links(built.html(path)))
+    expected = {step_path(p) for p in prefixes()} | {step_path(c) for c in combinations()}
+    assert seen == expected
+    assert len(seen) == 63
+
+
+def test_answer_links_add_exactly_one_answer(built: Built) -> None:
+    questions = load_table()["questions"]
+    for prefix in prefixes():
+        slugs = [a["slug"] for a in questions[len(prefix)]["answers"]]
+        assert answer_links(built.html(step_path(prefix))) == [step_path((*prefix, s)) for s in slugs]
+
+
+def test_change_links_on_a_question_page_go_back_to_that_question(built: Built) -> None:
+    for prefix in prefixes():
+        page = parse(built.html(step_path(prefix)))
+        changes = [a.attrs["href"].lstrip("/") for a in page.find("a") if a.text.startswith("Wijzig")]
+        assert changes == [step_path(prefix[:i]) for i in range(len(prefix))]
+        back = [a.attrs["href"].lstrip("/") for a in page.find("a") if a.text.startswith("Terug")]
+        assert back == [step_path(prefix[:-1]) if prefix else ""]
+
+
+def test_sibling_links_on_an_advice_page_change_exactly_one_answer(built: Built) -> None:
+    questions = load_table()["questions"]
+    for combination in combinations():
+        page = parse(built.html(step_path(combination)))
+        siblings = [a.attrs["href"].lstrip("/") for a in page.find("a") if a.text.startswith("Verander in")]
+        expected = [
+            step_path(combination[:i] + (other["slug"],) + combination[i + 1 :])
+            for i, question in enumerate(questions)
+            for other in question["answers"]
+            if other["slug"] != combination[i]
+        ]
+        assert siblings == expected
+
+
+def test_question_pages_say_which_question_and_are_not_indexed(built: Built) -> None:
+    questions = load_table()["questions"]
+    for prefix in prefixes():
+        html = built.html(step_path(prefix))
+        page = parse(html)
+        number = len(prefix) + 1
+        assert page.find("title")[0].text.startswith(f"Vraag {number} van {len(questions)} – ")
+        assert f"Vraag {number} van {len(questions)}" in page.with_class("wizard__progress")[0].text
+        assert page.find("h1")[0].text == " ".join(questions[number - 1]["text"].split())
+        assert page.find("meta", name="robots")[0].attrs["content"] == "noindex"
+        assert not page.find("link", rel="canonical")
+
+
+def test_advice_pages_carry_a_canonical_link_to_themselves(built: Built) -> None:
+    site_url = built.loaded.config["site_url"]
+    for combination in combinations():
+        page = parse(built.html(step_path(combination)))
+        assert page.find("link", rel="canonical")[0].attrs["href"] == f"{site_url}/{step_path(combination)}"
+        assert not page.find("meta", name="robots")
+
+
+def test_the_url_manifest_still_holds(built: Built) -> None:
+    """Shared links are a public contract: every URL ever published must still exist."""
+    from conftest import ROOT
+
+    manifest = (ROOT / "tests" / "data" / "url_manifest.txt").read_text(encoding="utf-8").split()
+    assert len(manifest) >= 63 + 29
+    missing = [url for url in manifest if url.lstrip("/") + "index.html" not in built.files]
+    assert missing == []
