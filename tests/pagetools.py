@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -65,6 +66,7 @@ def parse(html: str) -> ParsedPage:
     return collector.page
 
 
+@cache
 def load_table() -> dict:
     return yaml.safe_load((ROOT / "content" / "wegwijzer.yaml").read_text(encoding="utf-8"))
 
@@ -74,6 +76,7 @@ def front_matter(path: Path) -> dict:
     return yaml.safe_load(text.split("---", 2)[1])
 
 
+@cache
 def filled_cells() -> dict[tuple[str, str | None], str]:
     """(activity id, answer slug or None) -> the report's cell code, read from the tip files."""
     table = load_table()
@@ -88,11 +91,13 @@ def filled_cells() -> dict[tuple[str, str | None], str]:
     return cells
 
 
+@cache
 def combinations() -> list[tuple[str, ...]]:
     """Every full answer path, as slugs, in table order."""
     return list(itertools.product(*([a["slug"] for a in q["answers"]] for q in load_table()["questions"])))
 
 
+@cache
 def prefixes() -> list[tuple[str, ...]]:
     """Every answer path that still has a question to ask."""
     questions = load_table()["questions"]
@@ -103,6 +108,7 @@ def step_path(slugs: tuple[str, ...] | list[str]) -> str:
     return "wegwijzer/" + "".join(s + "/" for s in slugs)
 
 
+@cache
 def expected_cells(slugs: tuple[str, ...]) -> list[str]:
     """The cell codes an advice must show, in order: per activity its general tips, then per answer."""
     cells = filled_cells()

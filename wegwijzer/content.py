@@ -21,7 +21,7 @@ RESERVED_ANSWER_SLUGS = frozenset({"tips", "schema", "zoeken", "algemeen", "asse
 # Paths the generator makes itself; a page in content/pages may not take them.
 RESERVED_PAGE_SLUGS = frozenset({"wegwijzer", "checklist", "assets", "404", "sitemap", "robots", "zoeken"})
 TIP_SECTIONS = ("Tips", "Leeswijzer")
-LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|href\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)|href\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 ALLOWED_LINK = re.compile(r"^(?:https?://[^\s/]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+|/[^\s]*|#[\w-]+)$")
 
 
