@@ -131,4 +131,7 @@ def test_the_browser_reloads_by_itself_under_the_content_security_policy(dev_ser
     page.wait_for_function("() => window.LiveReload !== undefined")
     dev_server.edit(TIP, "## Tips\n", "## Tips\n\nHerladen zonder te klikken.\n\n")
     page.get_by_text("Herladen zonder te klikken.").wait_for(timeout=20000)
+    # A second save right after the first must reload the page too (livereload would drop it).
+    dev_server.edit(TIP, "Herladen zonder te klikken.", "Nog een keer herladen.")
+    page.get_by_text("Nog een keer herladen.").wait_for(timeout=20000)
     assert violations == []

@@ -26,6 +26,8 @@ WATCHED = ("content_dir", "templates_dir", "assets_dir")
 def resolve(dist: Path, url_path: str) -> Path | None:
     """The file in dist/ for a URL path, or None; never a file outside dist/."""
     relative = unquote(url_path.split("?", 1)[0]).lstrip("/")
+    if "\x00" in relative:  # no file has one; the OS call would raise instead of saying no
+        return None
     candidate = (dist / relative).resolve()
     root = dist.resolve()
     if candidate != root and root not in candidate.parents:
@@ -49,7 +51,8 @@ class DistApp:
             return [b"Alleen GET en HEAD."]
         target = resolve(self.dist, path)
         if target is not None and (self.dist / path.lstrip("/")).is_dir() and not path.endswith("/"):
-            start_response("301 Moved Permanently", [("Location", path + "/")])
+            # "/" + the stripped path: "//name" would send the browser to another host.
+            start_response("301 Moved Permanently", [("Location", "/" + path.lstrip("/") + "/")])
             return [b""]
         status = "200 OK"
         if target is None:
@@ -93,6 +96,7 @@ def rebuild(config: Path, app: DistApp) -> bool:
 
 def serve(config: Path, host: str, port: int) -> int:
     from livereload import Server  # Tornado is heavy: import it only here
+    from livereload.handlers import LiveReloadHandler
     from livereload.server import LiveScriptContainer
     from tornado import web
 
@@ -113,7 +117,11 @@ def serve(config: Path, host: str, port: int) -> int:
 
     server = CspFriendlyServer(app=app)
     for watched in [*(site_config.dir(key) for key in WATCHED), config]:
-        server.watch(str(watched), lambda: rebuild(config, app), delay=0.3)
+        server.watch(str(watched), lambda: rebuild(config, app))
+    # livereload drops a reload that comes within 3 s of the previous one (the rebuild still
+    # runs), so a quick second save would leave the browser stale. Our rebuild is synchronous
+    # and fast: reload after every one.
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     print(f"De site draait op http://{host}:{port}/  (stoppen: Ctrl+C)")
     server.serve(host=host, port=port, debug=False, restart_delay=0)
     return 0

@@ -9,6 +9,8 @@
 
   var base = document.body.getAttribute("data-base") || "/";
   var wizardRoot = base + "wegwijzer/";
+  var shown = location.pathname; /* the page whose content is in the document */
+  var latest = 0; /* the newest navigation; older answers are dropped */
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -53,7 +55,7 @@
       var chosen = form.querySelector("input[name=antwoord]:checked");
       if (!chosen) {
         error.textContent = "Kies een antwoord.";
-        fieldset.setAttribute("aria-invalid", "true");
+        fieldset.setAttribute("aria-describedby", "voortgang antwoord-fout");
         form.querySelector("input[name=antwoord]").focus();
         return;
       }
@@ -62,24 +64,30 @@
     list.replaceWith(form);
   }
 
+  /* Everything that differs between wizard pages: content, menu state, date, title and head links. */
   function swapPage(doc) {
-    ["voor-inhoud", "inhoud"].forEach(function (id) {
-      var current = document.getElementById(id);
-      var next = doc.getElementById(id);
+    ["#voor-inhoud", "#inhoud", ".site-nav", ".site-footer time"].forEach(function (selector) {
+      var current = document.querySelector(selector);
+      var next = doc.querySelector(selector);
       if (current && next) { current.replaceWith(document.adoptNode(next)); }
     });
     document.title = doc.title;
-    var robots = document.querySelector("meta[name=robots]");
-    var nextRobots = doc.querySelector("meta[name=robots]");
-    if (robots) { robots.remove(); }
-    if (nextRobots) { document.head.appendChild(document.adoptNode(nextRobots)); }
+    ["meta[name=robots]", "meta[name=description]", "link[rel=canonical]"].forEach(function (selector) {
+      var old = document.head.querySelector(selector);
+      var fresh = doc.head.querySelector(selector);
+      if (old) { old.remove(); }
+      if (fresh) { document.head.appendChild(document.adoptNode(fresh)); }
+    });
+    shown = location.pathname;
   }
 
   function navigate(href, push) {
+    var ticket = ++latest;
     return fetch(href, { credentials: "same-origin" }).then(function (response) {
       if (!response.ok) { throw new Error(String(response.status)); }
       return response.text();
     }).then(function (text) {
+      if (ticket !== latest) { return; } /* a later step (quick back, back) has overtaken this one */
       var doc = new DOMParser().parseFromString(text, "text/html");
       if (push) { history.pushState({ wegwijzer: true }, "", href); }
       swapPage(doc);
@@ -107,6 +115,7 @@
   });
 
   window.addEventListener("popstate", function () {
+    if (location.pathname === shown) { return; } /* only the #fragment changed: the browser scrolls */
     if (isWizardUrl(new URL(location.href))) { navigate(location.href, false); } else { location.reload(); }
   });
 

@@ -1,0 +1,285 @@
+"""The checklist's logic (assets/js/checklist-core.js), called in a real Chromium on the served /checklist/.
+
+The spec handed to ChecklistCore.create is read from content/checklist.yaml, and every expected
+score is computed here in Python from the answers, so the JavaScript is checked against the rule
+the page states: a theme's score is the mean of its answered questions, the total the mean of the
+theme scores, aandachtspunten are the questions scored 1 or 2.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page
+
+from checklist_inputs import Answers, FORMAT, STORAGE_KEY, content, expected_scores, question_ids, random_answers, record, spec, top_score
+from conftest import _new_page
+
+pytestmark = pytest.mark.browser
+TOP = top_score()
+
+
+@pytest.fixture(scope="module")
+def core_page(browser: object, server: str, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """One served /checklist/ for all logic tests: the core is pure, so tests cannot disturb each other."""
+    for page in _new_page(browser, request):
+        page.goto(server + "/checklist/")
+        yield page
+        assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
+def call(page: Page, method: str, *args: Any, with_spec: dict[str, Any] | None = None) -> Any:
+    return page.evaluate(
+        "([spec, method, args]) => ChecklistCore.create(spec)[method](...args)",
+        [with_spec or spec(), method, list(args)],
+    )
+
+
+def same_score(got: float | None, want: float | None) -> bool:
+    """Equal means, or both absent (no answers)."""
+    return got is None and want is None or None not in (got, want) and got == pytest.approx(want)
+
+
+def approx_scores(actual: dict[str, Any], answers: Answers) -> None:
+    expected = expected_scores(answers)
+    assert [t["id"] for t in actual["themes"]] == [t["id"] for t in expected["themes"]]
+    for got, want in zip(actual["themes"], expected["themes"]):
+        assert (got["n"], got["m"]) == (want["n"], want["m"]), got["id"]
+        assert same_score(got["mean"], want["mean"]), got["id"]
+    assert same_score(actual["overall"], expected["overall"])
+    assert actual["n"] == expected["n"] and actual["m"] == len(question_ids())
+    assert actual["attention"] == expected["attention"]
+
+
+# --- scoring -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_scores_of_a_complete_checklist(core_page: Page, seed: int) -> None:
+    answers = random_answers(seed)
+    approx_scores(call(core_page, "score", answers), answers)
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_scores_count_only_answered_questions(core_page: Page, seed: int) -> None:
+    answers = random_answers(seed, share=0.5)
+    assert 0 < len(answers) < len(question_ids())
+    approx_scores(call(core_page, "score", answers), answers)
+
+
+def test_a_theme_without_answers_has_no_score_and_does_not_weigh_in_the_total(core_page: Page) -> None:
+    first, *rest = spec()["themes"]
+    answers = {q: 4 for q in first["questions"]} | {rest[0]["questions"][0]: 1}
+    result = call(core_page, "score", answers)
+    assert [t["mean"] for t in result["themes"]] == [4, 1] + [None] * (len(rest) - 1)
+    assert result["overall"] == pytest.approx(2.5)  # mean of 4 and 1, whatever the question counts
+    assert call(core_page, "score", {})["overall"] is None
+
+
+def test_attention_points_are_the_questions_scored_1_or_2(core_page: Page) -> None:
+    ids = question_ids()
+    answers = {q: (i % TOP) + 1 for i, q in enumerate(ids)}
+    assert call(core_page, "score", answers)["attention"] == [q for q in ids if answers[q] in (1, 2)]
+
+
+def test_scores_ignore_values_that_are_not_a_score(core_page: Page) -> None:
+    ids = question_ids()
+    answers = {ids[0]: 0, ids[1]: TOP + 1, ids[2]: "3", ids[3]: 2.5, "onbekend-1": 1, ids[4]: 3}
+    result = call(core_page, "score", answers)
+    assert result["n"] == 1 and result["attention"] == []
+
+
+# --- measurements, storage -------------------------------------------------------------------------
+
+
+def test_a_measurement_record_holds_date_name_version_and_answers_by_id(core_page: Page) -> None:
+    answers = random_answers(6, share=0.6)
+    made = call(core_page, "record", answers | {"geen-vraag": 2}, "  Inkoop Noord  ", "2026-03-01")
+    assert made == record("2026-03-01", answers, "Inkoop Noord")
+
+
+def test_merge_adds_new_measurements_skips_duplicates_and_sorts_by_date(core_page: Page) -> None:
+    a, b, c = record("2026-05-01", {"strategie-1": 3}), record("2025-01-10", {"mensen-2": 1}, "HR"), record("2026-01-01", {})
+    result = call(core_page, "merge", [a, b], [c, dict(a), b])
+    assert result["list"] == [b, c, a]
+    assert (result["added"], result["skipped"]) == (1, 2)
+
+
+def test_storage_key_is_versioned_and_bad_stored_data_is_ignored_but_kept(core_page: Page) -> None:
+    good, old = record("2026-02-02", {"processen-1": 2}), record("2020-01-01", {"processen-1": 2}) | {"checklistVersion": 0}
+    state = core_page.evaluate(
+        """([spec, stored]) => {
+            const core = ChecklistCore.create(spec), data = {};
+            const store = {getItem: k => data[k] ?? null, setItem: (k, v) => { data[k] = v; }};
+            store.setItem(ChecklistCore.KEY, stored);
+            const read = core.read(store);
+            core.write(store, read);
+            const broken = core.read({getItem: () => "{not json"});
+            return {key: ChecklistCore.KEY, read, written: JSON.parse(data[ChecklistCore.KEY]), broken};
+        }""",
+        [spec(), json.dumps({"measurements": [good, old, "onzin"], "current": {"strategie-1": 4, "strategie-2": 9}})],
+    )
+    assert state["key"] == STORAGE_KEY
+    assert state["read"]["list"] == [good] and state["read"]["current"] == {"strategie-1": 4}
+    assert old in state["written"]["measurements"] and "onzin" in state["written"]["measurements"]
+    assert state["broken"] == {"list": [], "kept": [], "current": {}}
+
+
+# --- export and import ---------------------------------------------------------------------------
+
+
+def history() -> list[dict[str, Any]]:
+    return [record("2025-11-01", random_answers(7, 0.7), "Inkoop"), record("2026-11-01", random_answers(8))]
+
+
+def test_json_export_carries_format_and_version_and_imports_again(core_page: Page) -> None:
+    exported = call(core_page, "toJSON", history())
+    data = json.loads(exported)
+    assert data["format"] == FORMAT and data["checklistVersion"] == content()["version"]
+    assert call(core_page, "parse", exported) == {"measurements": history()}
+
+
+def test_csv_export_has_a_header_a_row_per_measurement_and_the_theme_scores(core_page: Page) -> None:
+    text = call(core_page, "toCSV", history())
+    assert text.startswith("\ufeff")  # so that spreadsheets read the names as UTF-8
+    rows = list(csv.reader(io.StringIO(text[1:], newline="")))
+    themes = [t["id"] for t in spec()["themes"]]
+    assert rows[0] == ["datum", "naam", "versie", *question_ids(), *(f"score {t}" for t in themes), "score totaal"]
+    assert len(rows) == 1 + len(history())
+    for row, measurement in zip(rows[1:], history()):
+        values = dict(zip(rows[0], row))
+        assert (values["datum"], values["naam"]) == (measurement["date"], measurement["name"])
+        assert [values[q] for q in question_ids()] == [str(measurement["answers"].get(q, "")) for q in question_ids()]
+        expected = expected_scores(measurement["answers"])
+        for theme in expected["themes"]:
+            assert float(values[f"score {theme['id']}"] or "nan") == pytest.approx(theme["mean"], abs=0.005, nan_ok=True)
+        assert float(values["score totaal"]) == pytest.approx(expected["overall"], abs=0.005)
+
+
+@pytest.mark.parametrize("name", ['Inkoop, "Noord"', "regel 1\nregel 2", "ß en é; ook"])
+def test_csv_quotes_names_so_they_read_back_unchanged(core_page: Page, name: str) -> None:
+    text = call(core_page, "toCSV", [record("2026-01-01", {"strategie-1": 2}, name)])
+    rows = list(csv.reader(io.StringIO(text[1:], newline="")))
+    assert rows[1][1] == name
+
+
+@pytest.mark.parametrize("name", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)"])
+def test_csv_defuses_names_a_spreadsheet_would_run_as_formula(core_page: Page, name: str) -> None:
+    text = call(core_page, "toCSV", [record("2026-01-01", {"strategie-1": 2}, name)])
+    cell = list(csv.reader(io.StringIO(text[1:], newline="")))[1][1]
+    assert cell == "'" + name
+
+
+def import_error(page: Page, data: Any) -> str:
+    text = data if isinstance(data, str) else json.dumps(data)
+    result = call(page, "parse", text)
+    assert "measurements" not in result
+    return result["error"]
+
+
+def export_with(*measurements: dict[str, Any], **top: Any) -> dict[str, Any]:
+    return {"format": FORMAT, "checklistVersion": content()["version"], "measurements": list(measurements)} | top
+
+
+def test_import_rejects_malformed_json(core_page: Page) -> None:
+    assert "geen geldig JSON-bestand" in import_error(core_page, '{"format": "wegwijzer-checklist", ')
+
+
+@pytest.mark.parametrize("foreign", [{"name": "package", "version": "1.0.0"}, [1, 2, 3], "null", {"format": "iets-anders", "measurements": []}])
+def test_import_rejects_a_foreign_file(core_page: Page, foreign: Any) -> None:
+    assert "geen export van deze checklist" in import_error(core_page, foreign)
+
+
+def test_import_rejects_another_checklist_version_and_names_both(core_page: Page) -> None:
+    version = content()["version"]
+    message = import_error(core_page, export_with(checklistVersion=version + 1))
+    assert f"versie {version + 1}" in message and f"versie {version}" in message
+
+
+def test_import_rejects_a_measurement_of_another_version(core_page: Page) -> None:
+    other = record("2026-01-01", {}) | {"checklistVersion": content()["version"] + 1}
+    assert "Meting 2" in import_error(core_page, export_with(record("2026-01-01", {}), other))
+
+
+def test_import_names_an_unknown_question(core_page: Page) -> None:
+    message = import_error(core_page, export_with(record("2026-01-01", {"strategie-99": 3})))
+    assert "Meting 1" in message and "strategie-99" in message
+
+
+@pytest.mark.parametrize("score", [0, TOP + 1, "3", 2.5, None])
+def test_import_names_a_score_out_of_range(core_page: Page, score: Any) -> None:
+    qid = question_ids()[-1]
+    message = import_error(core_page, export_with(record("2026-01-01", {"strategie-1": 2}), record("2026-02-01", {qid: score})))
+    assert "Meting 2" in message and qid in message and f"1 tot en met {TOP}" in message
+
+
+@pytest.mark.parametrize("date", ["2026-02-30", "24-11-2026", "", 20261124])
+def test_import_rejects_a_bad_date(core_page: Page, date: Any) -> None:
+    assert "geen geldige datum" in import_error(core_page, export_with(record("2026-01-01", {}) | {"date": date}))
+
+
+def test_import_rejects_a_file_without_a_list_of_measurements(core_page: Page) -> None:
+    assert "geen metingen" in import_error(core_page, export_with(measurements={"0": record("2026-01-01", {})}))
+
+
+def test_every_import_error_says_nothing_was_imported(core_page: Page) -> None:
+    assert import_error(core_page, "]").endswith("Er is niets geïmporteerd.")
+
+
+# --- share fragment ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [9, 10, 11])
+def test_share_fragment_round_trip(core_page: Page, seed: int) -> None:
+    answers = random_answers(seed, share=0.7)
+    fragment = call(core_page, "encode", answers)
+    assert fragment.startswith(f"score={content()['version']}.")
+    assert len(fragment) < 20 + len(question_ids()) + sum(len(t["id"]) + 2 for t in spec()["themes"])  # compact
+    assert set(fragment) <= set("abcdefghijklmnopqrstuvwxyz0123456789.=-")
+    assert call(core_page, "decode", "#" + fragment) == {"answers": answers}
+
+
+def test_share_fragment_depends_on_the_answers_not_on_their_order(core_page: Page) -> None:
+    answers = random_answers(13, share=0.5)
+    backwards = dict(reversed(list(answers.items())))
+    assert call(core_page, "encode", answers) == call(core_page, "encode", backwards)
+    assert call(core_page, "decode", call(core_page, "encode", {})) == {"answers": {}}
+
+
+def damaged_variants(fragment: str) -> list[str]:
+    digit = next(i for i, c in enumerate(fragment) if c in "1234" and fragment[i - 1] in "-0123456789" and i > 8)
+    flipped = fragment[:digit] + ("1" if fragment[digit] != "1" else "2") + fragment[digit + 1:]
+    return [fragment[:-4], fragment + "0", flipped, fragment.replace("score=", "score=0"), "score=", "score=1..zz",
+            'score=1.<img src=x onerror="alert(1)">.zz', "score=1.strategie-3%3Cscript%3E.aa"]
+
+
+def test_damaged_or_tampered_fragments_give_a_clear_message(core_page: Page) -> None:
+    fragment = call(core_page, "encode", random_answers(12))
+    for damaged in damaged_variants(fragment):
+        result = call(core_page, "decode", "#" + damaged)
+        assert result == {"error": "Deze deellink is beschadigd of aangepast. Vraag de afzender om een nieuwe link."}, damaged
+
+
+def test_fragment_with_a_valid_checksum_but_unknown_question_is_refused(core_page: Page) -> None:
+    # Made by a checklist with an extra question: the checksum holds, the question does not exist here.
+    themes = spec()["themes"]
+    bigger = spec(themes=[{**themes[0], "questions": [*themes[0]["questions"], f"{themes[0]['id']}-9"]}, *themes[1:]])
+    fragment = call(core_page, "encode", {f"{themes[0]['id']}-9": 2}, with_spec=bigger)
+    assert "beschadigd" in call(core_page, "decode", fragment)["error"]
+
+
+def test_fragment_with_a_score_above_the_scale_is_refused(core_page: Page) -> None:
+    wider = spec(scale=[*spec()["scale"], "extra", "nog meer"])
+    fragment = call(core_page, "encode", {question_ids()[0]: TOP + 2}, with_spec=wider)
+    assert "beschadigd" in call(core_page, "decode", fragment)["error"]
+
+
+def test_fragment_of_another_checklist_version_says_so(core_page: Page) -> None:
+    version = content()["version"]
+    fragment = call(core_page, "encode", {"strategie-1": 1}, with_spec=spec(version=version + 1))
+    error = call(core_page, "decode", fragment)["error"]
+    assert f"versie {version + 1}" in error and f"versie {version}" in error
