@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from . import urls as paths
+from .assets import read_assets
 from .checklist import Checklist
 from .config import SiteConfig
 from .model import Page, Step, Wegwijzer
@@ -126,13 +126,5 @@ class Renderer:
             files[paths.output_file(output.path)] = html.encode("utf-8")
         sitemap = self.env.get_template("sitemap.xml").render(paths=[o.path for o in outputs if o.indexed])
         files["sitemap.xml"] = sitemap.encode("utf-8")
-        files.update(read_assets(self.config.dir("assets_dir")))
+        files.update(read_assets(self.config.dir("assets_dir"), self.config.root))
         return files
-
-
-def read_assets(assets_dir: Path) -> dict[str, bytes]:
-    return {
-        "assets/" + p.relative_to(assets_dir).as_posix(): p.read_bytes()
-        for p in sorted(assets_dir.rglob("*"))
-        if p.is_file() and not p.name.startswith(".")
-    }

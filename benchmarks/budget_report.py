@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""The page budget: per page type, the bytes of HTML, CSS and JavaScript a visitor loads and the number of requests.
+
+Run it as `.venv/bin/python benchmarks/budget_report.py`: it builds the site from the current
+sources into a temporary folder (dist/ is left alone) and prints the table. tests/test_budgets.py
+enforces the limits below with the same measurements.
+
+What a page costs: its own HTML, every stylesheet, script, image and icon it names, and what
+those stylesheets load with url() or @import; each address counted once, as a browser would.
+Sizes are uncompressed; 1 KB is 1,000 bytes.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+MAX_JS = 15_000  # the site's own JavaScript per page
+MAX_CSS = 30_000
+MAX_HTML = 150_000
+LOADED_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest", "preload", "modulepreload", "prefetch", "mask-icon"}
+CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
+ORIGIN = "http://site.invalid"  # stands in for the site's own origin while resolving addresses
+
+
+@dataclass
+class PageCost:
+    name: str  # the file in the build
+    kind: str
+    html: int
+    css: int = 0
+    js: int = 0
+    other: int = 0  # images, icons
+    requests: int = 1  # the page itself
+    resources: list[str] = field(default_factory=list)  # site paths of what it loads
+    foreign: list[str] = field(default_factory=list)  # addresses on any other host
+
+
+class _Resources(HTMLParser):
+    """The addresses of what a page loads (not where its links go)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str]] = []  # (kind, address)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        rels = set(a.get("rel", "").lower().split())
+        if tag == "link" and rels & LOADED_LINK_RELS and a.get("href"):
+            self.found.append(("css" if "stylesheet" in rels else "other", a["href"]))
+        elif tag == "script" and a.get("src"):
+            self.found.append(("js", a["src"]))
+        elif tag in ("img", "source", "iframe", "embed", "video", "audio", "track", "input") and a.get("src"):
+            self.found.append(("other", a["src"]))
+        if a.get("srcset"):
+            self.found += [("other", c.split()[0]) for c in a["srcset"].split(",") if c.strip()]
+        if tag == "video" and a.get("poster"):
+            self.found.append(("other", a["poster"]))
+        if tag == "object" and a.get("data"):
+            self.found.append(("other", a["data"]))
+
+
+def page_kind(name: str, question_count: int) -> str:
+    if name == "index.html":
+        return "voorpagina"
+    if name == "404.html":
+        return "404"
+    if name == "checklist/index.html":
+        return "checklist"
+    if name == "wegwijzer/schema/index.html":
+        return "schema"
+    if name.startswith("wegwijzer/tips/"):
+        return "tip"
+    if name.startswith("wegwijzer/"):
+        answers = name.count("/") - 1
+        return "vraag" if answers < question_count else "advies"
+    return "inhoudspagina"
+
+
+def page_url(name: str, base_url: str) -> str:
+    served = name.removesuffix("index.html") if name == "index.html" or name.endswith("/index.html") else name
+    return ORIGIN + base_url + served
+
+
+def site_file(url: str, base_url: str) -> str | None:
+    """The build file for an address on the site's own origin, or None for another host."""
+    parts = urlsplit(url)
+    if f"{parts.scheme}://{parts.netloc}" != ORIGIN:
+        return None
+    path = unquote(parts.path)
+    name = path[len(base_url):] if path.startswith(base_url) else path.lstrip("/")
+    return name + "index.html" if name == "" or name.endswith("/") else name
+
+
+def measure_page(name: str, files: dict[str, bytes], base_url: str, question_count: int) -> PageCost:
+    html = files[name]
+    cost = PageCost(name, page_kind(name, question_count), len(html))
+    parser = _Resources()
+    parser.feed(html.decode("utf-8"))
+    queue = [(kind, urljoin(page_url(name, base_url), address)) for kind, address in parser.found]
+    seen: set[str] = set()
+    while queue:
+        kind, url = queue.pop(0)
+        url = url.split("#")[0]
+        if url in seen or url.startswith("data:"):
+            continue
+        seen.add(url)
+        target = site_file(url, base_url)
+        if target is None:
+            cost.foreign.append(url)
+            continue
+        cost.requests += 1
+        cost.resources.append(target)
+        data = files.get(target, b"")
+        setattr(cost, kind, getattr(cost, kind) + len(data))
+        if kind == "css":  # what a stylesheet loads is loaded by the page too
+            for match in CSS_URL.finditer(data.decode("utf-8")):
+                address = match.group(2) or match.group(4)
+                queue.append(("css" if match.group(4) else "other", urljoin(url, address.strip())))
+    return cost
+
+
+def measure(files: dict[str, bytes], base_url: str, question_count: int) -> list[PageCost]:
+    """The cost of every HTML page of a build (file name -> bytes)."""
+    return [measure_page(name, files, base_url, question_count) for name in sorted(files) if name.endswith(".html")]
+
+
+def over_budget(cost: PageCost) -> list[str]:
+    problems = []
+    for label, value, limit in (("HTML", cost.html, MAX_HTML), ("CSS", cost.css, MAX_CSS), ("JS", cost.js, MAX_JS)):
+        if value > limit:
+            problems.append(f"{cost.name}: {label} {value:,} bytes, over the budget of {limit:,}")
+    if cost.foreign:
+        problems.append(f"{cost.name}: loads from another host: {cost.foreign}")
+    return problems
+
+
+def table(costs: list[PageCost]) -> str:
+    """The budget table: per page type the largest page's figures (HTML also the smallest)."""
+    order = ["voorpagina", "vraag", "advies", "tip", "schema", "checklist", "inhoudspagina", "404"]
+    kinds = sorted({c.kind for c in costs}, key=lambda k: order.index(k) if k in order else len(order))
+    rows = [("paginatype", "pagina's", "HTML (bytes)", "CSS", "JS", "verzoeken", "andere hosts")]
+    for kind in kinds:
+        group = [c for c in costs if c.kind == kind]
+        htmls = [c.html for c in group]
+        html = f"{max(htmls):,}" if min(htmls) == max(htmls) else f"{min(htmls):,}–{max(htmls):,}"
+        rows.append((kind, str(len(group)), html, f"{max(c.css for c in group):,}", f"{max(c.js for c in group):,}",
+                     str(max(c.requests for c in group)), str(sum(len(c.foreign) for c in group))))
+    rows.append(("budget", "", f"≤ {MAX_HTML:,}", f"≤ {MAX_CSS:,}", f"≤ {MAX_JS:,}", "", "0"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))) for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def build_copy() -> tuple[dict[str, bytes], str, int]:
+    """Build the current sources into a temporary copy of the project."""
+    sys.path.insert(0, str(ROOT))
+    from wegwijzer.pipeline import build
+
+    with tempfile.TemporaryDirectory() as temp:
+        project = Path(temp)
+        for part in ("content", "templates", "assets"):
+            shutil.copytree(ROOT / part, project / part)
+        shutil.copy2(ROOT / "site_config.yaml", project / "site_config.yaml")
+        loaded, files = build(project / "site_config.yaml")
+    return files, loaded.config.base_url, len(loaded.site.wegwijzer.questions)
+
+
+def main() -> int:
+    files, base_url, question_count = build_copy()
+    costs = measure(files, base_url, question_count)
+    print(table(costs))
+    problems = [p for c in costs for p in over_budget(c)]
+    print()
+    print("\n".join(problems) if problems else f"Alle {len(costs)} pagina's binnen het budget.")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
