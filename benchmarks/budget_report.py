@@ -12,15 +12,11 @@ Sizes are uncompressed; 1 KB is 1,000 bytes.
 from __future__ import annotations
 
 import re
-import shutil
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
 MAX_JS = 15_000  # the site's own JavaScript per page
 MAX_CSS = 30_000
 MAX_HTML = 150_000
@@ -161,15 +157,11 @@ def table(costs: list[PageCost]) -> str:
 
 def build_copy() -> tuple[dict[str, bytes], str, int]:
     """Build the current sources into a temporary copy of the project."""
-    sys.path.insert(0, str(ROOT))
+    from project_copy import copied_project
     from wegwijzer.pipeline import build
 
-    with tempfile.TemporaryDirectory() as temp:
-        project = Path(temp)
-        for part in ("content", "templates", "assets"):
-            shutil.copytree(ROOT / part, project / part)
-        shutil.copy2(ROOT / "site_config.yaml", project / "site_config.yaml")
-        loaded, files = build(project / "site_config.yaml")
+    with copied_project() as config:
+        loaded, files = build(config)
     return files, loaded.config.base_url, len(loaded.site.wegwijzer.questions)
 
 

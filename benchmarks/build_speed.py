@@ -9,14 +9,10 @@ it is reported apart. Prints figures only; it is not a test.
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
@@ -25,16 +21,10 @@ def main() -> int:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    sys.path.insert(0, str(ROOT))
+    from project_copy import copied_project
     from wegwijzer.pipeline import build  # imported here so its cost shows up in the first build
 
-    with tempfile.TemporaryDirectory() as temp:
-        project = Path(temp)
-        for part in ("content", "templates", "assets"):
-            shutil.copytree(ROOT / part, project / part)
-        shutil.copy2(ROOT / "site_config.yaml", project / "site_config.yaml")
-        config = project / "site_config.yaml"
-
+    with copied_project() as config:
         _, files = build(config)
         first = time.perf_counter() - started
         times = []

@@ -30,8 +30,16 @@ class Element:
             if isinstance(child, Element):
                 yield from child.iter()
 
-    def find_all(self, *tags: str) -> list[Element]:
-        return [e for e in self.iter() if e.tag in tags]
+    def words(self) -> str:
+        """The text content with white space folded, as it reads."""
+        return " ".join(self.text().split())
+
+    def find_all(self, *tags: str, **attrs: str) -> list[Element]:
+        """Elements with one of these tags and, if given, these exact attribute values."""
+        return [e for e in self.iter() if e.tag in tags and all(e.attrs.get(k) == v for k, v in attrs.items())]
+
+    def with_class(self, name: str) -> list[Element]:
+        return [e for e in self.iter() if name in (e.get("class") or "").split()]
 
     def get(self, name: str, default: str | None = None) -> str | None:
         return self.attrs.get(name, default)

@@ -1,18 +1,31 @@
-"""What the quality tests expect, read straight from the project's inputs rather than from the generator.
+"""What the site must be, read straight from the project's inputs rather than from the generator.
 
-The decision table (content/wegwijzer.yaml), the pages and the tips say which pages the site
-must have and what their titles must say; the tests compare the build against these.
+The decision table (content/wegwijzer.yaml), the tip files and the pages say which pages the
+site must have, which cells each advice shows and what titles must say; tests compare the
+build against these.
 """
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
+
+
+def front_matter(path: Path) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
+
+
+@cache
+def load_table() -> dict[str, Any]:
+    return yaml.safe_load((CONTENT / "wegwijzer.yaml").read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -22,42 +35,68 @@ class Question:
     answers: tuple[dict, ...]  # each with slug, short, label
 
 
+@cache
 def questions() -> list[Question]:
-    table = yaml.safe_load((CONTENT / "wegwijzer.yaml").read_text(encoding="utf-8"))
-    return [Question(n, " ".join(q["text"].split()), tuple(q["answers"])) for n, q in enumerate(table["questions"], 1)]
+    return [Question(n, " ".join(q["text"].split()), tuple(q["answers"])) for n, q in enumerate(load_table()["questions"], 1)]
 
 
-def step_path(slugs: tuple[str, ...]) -> str:
+def step_path(slugs: tuple[str, ...] | list[str]) -> str:
     """The site path of the wegwijzer after these answers (the public URL contract)."""
     return "/".join(["wegwijzer", *slugs]) + "/"
 
 
+@cache
+def combinations() -> list[tuple[str, ...]]:
+    """Every full answer path, as slugs, in table order."""
+    return list(itertools.product(*([a["slug"] for a in q.answers] for q in questions())))
+
+
+@cache
+def prefixes() -> list[tuple[str, ...]]:
+    """Every answer path that still has a question to ask."""
+    qs = questions()
+    return [p for depth in range(len(qs)) for p in itertools.product(*([a["slug"] for a in q.answers] for q in qs[:depth]))]
+
+
 def question_steps() -> dict[str, Question]:
     """Site path of every question page -> the question it asks."""
-    qs = questions()
-    return {
-        step_path(tuple(a["slug"] for a in combo)): qs[depth]
-        for depth in range(len(qs))
-        for combo in itertools.product(*(q.answers for q in qs[:depth]))
-    }
+    return {step_path(prefix): questions()[len(prefix)] for prefix in prefixes()}
 
 
 def advice_steps() -> dict[str, tuple[dict, ...]]:
     """Site path of every advice page -> the answers that lead there."""
-    return {step_path(tuple(a["slug"] for a in combo)): combo
-            for combo in itertools.product(*(q.answers for q in questions()))}
+    return {step_path(tuple(a["slug"] for a in combo)): combo for combo in itertools.product(*(q.answers for q in questions()))}
 
 
-def front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
+@cache
+def filled_cells() -> dict[tuple[str, str | None], str]:
+    """(activity id, answer slug or None for general tips) -> the report's cell code (F11, Fa), from the tip files."""
+    letters = {a["id"]: a["letter"] for a in load_table()["activities"]}
+    position = {a["slug"]: (q.number, n) for q in questions() for n, a in enumerate(q.answers, 1)}
+    cells = {}
+    for path in sorted((CONTENT / "tips").glob("*.md")):
+        meta = front_matter(path)
+        answer = None if meta.get("general") else meta["answer"]
+        cells[(meta["activity"], answer)] = letters[meta["activity"]] + ("a" if answer is None else "%d%d" % position[answer])
+    return cells
 
 
-def worked_example() -> str:
-    """The advice path of the worked example: content/pages/voorbeeld.md names its answers."""
+@cache
+def expected_cells(slugs: tuple[str, ...]) -> list[str]:
+    """The cell codes an advice must show, in order: per activity its general tips, then per answer."""
+    cells = filled_cells()
+    return [
+        cells[(activity["id"], key)]
+        for activity in load_table()["activities"]
+        for key in (None, *slugs)
+        if (activity["id"], key) in cells
+    ]
+
+
+def worked_example() -> tuple[str, ...]:
+    """The answers of the report's example case: content/pages/voorbeeld.md names them per question."""
     chosen = front_matter(CONTENT / "pages" / "voorbeeld.md")["answers"]
-    table = yaml.safe_load((CONTENT / "wegwijzer.yaml").read_text(encoding="utf-8"))
-    return step_path(tuple(chosen[q["id"]] for q in table["questions"]))
+    return tuple(chosen[q["id"]] for q in load_table()["questions"])
 
 
 def content_pages() -> list[str]:
@@ -69,8 +108,4 @@ def content_pages() -> list[str]:
 
 def tip_pages() -> list[str]:
     """Site paths of the tip pages: one per file in content/tips."""
-    paths = []
-    for tip in sorted((CONTENT / "tips").glob("*.md")):
-        meta = front_matter(tip)
-        paths.append(f"wegwijzer/tips/{meta['activity']}-{'algemeen' if meta.get('general') else meta['answer']}/")
-    return paths
+    return [f"wegwijzer/tips/{activity}-{answer or 'algemeen'}/" for activity, answer in filled_cells()]

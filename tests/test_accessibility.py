@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -132,7 +131,7 @@ def pages_by_type() -> dict[str, list[str]]:
     general = [t for t in tips if t.endswith("-algemeen/")]
     return {
         "question": [paths[-1] for _, paths in sorted(by_depth.items())],  # each depth, the last answers
-        "advice": list(dict.fromkeys([site_inputs.worked_example(), advice[0], advice[-1]])),
+        "advice": list(dict.fromkeys([site_inputs.step_path(site_inputs.worked_example()), advice[0], advice[-1]])),
         "checklist": ["checklist/"],
         "tip": [general[0], next(t for t in tips if t not in general)],
         "other": ["wegwijzer/schema/", *site_inputs.content_pages(), NOT_FOUND],
@@ -238,7 +237,7 @@ def test_static_pages_are_the_same_without_javascript(server: str, page, page_no
 
 @pytest.mark.browser
 @pytest.mark.parametrize("fixture", ["page", "page_nojs"])
-@pytest.mark.parametrize("path", ["", "wegwijzer/", site_inputs.worked_example(), "checklist/"])
+@pytest.mark.parametrize("path", ["", "wegwijzer/", site_inputs.step_path(site_inputs.worked_example()), "checklist/"])
 def test_skip_link_moves_focus_into_main_by_keyboard(server: str, request: pytest.FixtureRequest, fixture: str, path: str) -> None:
     page = request.getfixturevalue(fixture)
     page.goto(f"{server}/{path}")
@@ -285,7 +284,7 @@ def focus_stops(page, limit: int) -> list[dict[str, str]]:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["", "wegwijzer/complex/", site_inputs.worked_example(), "checklist/"])
+@pytest.mark.parametrize("path", ["", "wegwijzer/complex/", site_inputs.step_path(site_inputs.worked_example()), "checklist/"])
 def test_focus_is_visible_on_every_tab_stop(server: str, page, path: str) -> None:
     page.goto(f"{server}/{path}")
     stops = focus_stops(page, limit=60)

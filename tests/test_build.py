@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Built
-from pagetools import combinations, parse, step_path
+from htmlscan import parse
+from site_inputs import combinations, step_path
 from wegwijzer.cli import main
 from wegwijzer.pipeline import build
 
@@ -54,7 +55,7 @@ def test_the_site_works_under_a_sub_path(project: Path) -> None:
     project.write_text(config, encoding="utf-8")
     _, files = build(project)
     advice = files[step_path(combinations()[0]) + "index.html"].decode()
-    hrefs = [e.attrs.get("href") or e.attrs.get("src") for e in parse(advice).elements if e.attrs.get("href") or e.attrs.get("src")]
+    hrefs = [e.get("href") or e.get("src") for e in parse(advice).iter() if e.get("href") or e.get("src")]
     internal = [h for h in hrefs if h.startswith("/")]
     assert internal and all(h.startswith("/inkoop/") for h in internal)
     # Markdown links in content that point inside the site follow base_url too.
@@ -80,7 +81,7 @@ def test_robots_txt_points_to_the_sitemap(built: Built) -> None:
 def test_every_page_credits_the_source_and_dates_its_content(built: Built) -> None:
     for name, html in built.pages().items():
         assert "Policy Research Corporation, in opdracht van PIANOo" in html, name
-        footer_time = [e for e in parse(html).find("time") if e.attrs.get("datetime")]
+        footer_time = [e for e in parse(html).find_all("time") if e.get("datetime")]
         assert footer_time, name
         assert footer_time[-1].attrs["datetime"] == "2026-11-24", name
 

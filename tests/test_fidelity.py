@@ -11,11 +11,10 @@ import pytest
 import yaml
 
 from conftest import ROOT, SEED, Built
-from pagetools import combinations, expected_cells, filled_cells, front_matter, load_table, step_path
+from site_inputs import combinations, expected_cells, filled_cells, front_matter, load_table, step_path, worked_example
 
 DATA = ROOT / "tests" / "data"
 SECOND_EXTRACTION = "I. INTRODUCTIE.."  # where the seed's second text extraction begins
-EXAMPLE = ("complex", "veel-aanbieders", "innovatie-duurzaamheid", "voldoende-capaciteit", "zonder-partners")
 URL = re.compile(r"https?://\S+")
 
 
@@ -132,8 +131,8 @@ def test_every_url_of_the_wegwijzer_sections_is_in_a_tip() -> None:
 def test_the_worked_example_shows_the_blocks_of_v2_in_v2_order(built: Built) -> None:
     """V.2 of the report is the output for the example's answers; the permalink must match it."""
     v2 = squash(" ".join(seed_part("V.2. OUTPUT WEGWIJZER", SECOND_EXTRACTION)))
-    page_order = [c[0].upper() + c[1:] for c in articles(built.html(step_path(EXAMPLE)))]
-    assert page_order == expected_cells(EXAMPLE)
+    page_order = [c[0].upper() + c[1:] for c in articles(built.html(step_path(worked_example())))]
+    assert page_order == expected_cells(worked_example())
 
     def position(code: str) -> int | None:
         found = [v2.find(p) for p in phrases()[code] if p in v2]
@@ -149,8 +148,8 @@ def test_the_worked_example_shows_the_blocks_of_v2_in_v2_order(built: Built) -> 
 
 def test_the_example_page_links_to_its_advice(built: Built) -> None:
     html = built.html("voorbeeld/")
-    assert f'href="/{step_path(EXAMPLE)}"' in html
-    labels = [a["label"] for q, slug in zip(load_table()["questions"], EXAMPLE) for a in q["answers"] if a["slug"] == slug]
+    assert f'href="/{step_path(worked_example())}"' in html
+    labels = [a["label"] for q, slug in zip(load_table()["questions"], worked_example()) for a in q["answers"] if a["slug"] == slug]
     for label in labels:
         assert htmllib.escape(label, quote=False) in html
 

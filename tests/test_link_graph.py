@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from conftest import Built
-from pagetools import combinations, load_table, parse, prefixes, step_path
+from htmlscan import parse
+from site_inputs import combinations, load_table, prefixes, step_path
 
 
 def answer_links(html: str) -> list[str]:
@@ -33,9 +34,9 @@ def test_answer_links_add_exactly_one_answer(built: Built) -> None:
 def test_change_links_on_a_question_page_go_back_to_that_question(built: Built) -> None:
     for prefix in prefixes():
         page = parse(built.html(step_path(prefix)))
-        changes = [a.attrs["href"].lstrip("/") for a in page.find("a") if a.text.startswith("Wijzig")]
+        changes = [a.attrs["href"].lstrip("/") for a in page.find_all("a") if a.words().startswith("Wijzig")]
         assert changes == [step_path(prefix[:i]) for i in range(len(prefix))]
-        back = [a.attrs["href"].lstrip("/") for a in page.find("a") if a.text.startswith("Terug")]
+        back = [a.attrs["href"].lstrip("/") for a in page.find_all("a") if a.words().startswith("Terug")]
         assert back == [step_path(prefix[:-1]) if prefix else ""]
 
 
@@ -43,7 +44,7 @@ def test_sibling_links_on_an_advice_page_change_exactly_one_answer(built: Built)
     questions = load_table()["questions"]
     for combination in combinations():
         page = parse(built.html(step_path(combination)))
-        siblings = [a.attrs["href"].lstrip("/") for a in page.find("a") if a.text.startswith("Verander in")]
+        siblings = [a.attrs["href"].lstrip("/") for a in page.find_all("a") if a.words().startswith("Verander in")]
         expected = [
             step_path(combination[:i] + (other["slug"],) + combination[i + 1 :])
             for i, question in enumerate(questions)
@@ -59,19 +60,19 @@ def test_question_pages_say_which_question_and_are_not_indexed(built: Built) -> 
         html = built.html(step_path(prefix))
         page = parse(html)
         number = len(prefix) + 1
-        assert page.find("title")[0].text.startswith(f"Vraag {number} van {len(questions)} – ")
-        assert f"Vraag {number} van {len(questions)}" in page.with_class("wizard__progress")[0].text
-        assert page.find("h1")[0].text == " ".join(questions[number - 1]["text"].split())
-        assert page.find("meta", name="robots")[0].attrs["content"] == "noindex"
-        assert not page.find("link", rel="canonical")
+        assert page.find_all("title")[0].words().startswith(f"Vraag {number} van {len(questions)} – ")
+        assert f"Vraag {number} van {len(questions)}" in page.with_class("wizard__progress")[0].words()
+        assert page.find_all("h1")[0].words() == " ".join(questions[number - 1]["text"].split())
+        assert page.find_all("meta", name="robots")[0].attrs["content"] == "noindex"
+        assert not page.find_all("link", rel="canonical")
 
 
 def test_advice_pages_carry_a_canonical_link_to_themselves(built: Built) -> None:
     site_url = built.loaded.config["site_url"]
     for combination in combinations():
         page = parse(built.html(step_path(combination)))
-        assert page.find("link", rel="canonical")[0].attrs["href"] == f"{site_url}/{step_path(combination)}"
-        assert not page.find("meta", name="robots")
+        assert page.find_all("link", rel="canonical")[0].attrs["href"] == f"{site_url}/{step_path(combination)}"
+        assert not page.find_all("meta", name="robots")
 
 
 def test_the_url_manifest_still_holds(built: Built) -> None:

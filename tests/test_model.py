@@ -2,7 +2,13 @@
 from __future__ import annotations
 
 from conftest import Built
-from pagetools import cell_ids_on, combinations, expected_cells, filled_cells, load_table, parse, prefixes, step_path
+from htmlscan import parse
+from site_inputs import combinations, expected_cells, filled_cells, load_table, prefixes, step_path
+
+
+def cell_ids_on(html: str) -> list[str]:
+    """The report codes of the cells on an advice page, in page order (ids are codes in lower case)."""
+    return [e.attrs["id"][0].upper() + e.attrs["id"][1:] for e in parse(html).with_class("cell") if e.tag == "article"]
 
 
 def test_the_table_has_as_many_pages_as_its_answers_allow(built: Built) -> None:
@@ -27,7 +33,7 @@ def test_each_block_names_the_answer_that_brought_it(built: Built) -> None:
     labels = {a["slug"]: a["label"] for q in table["questions"] for a in q["answers"]}
     cells = filled_cells()
     for slugs in combinations()[:4]:
-        headings = [h.text for h in parse(built.html(step_path(slugs))).with_class("cell__title")]
+        headings = [h.words() for h in parse(built.html(step_path(slugs))).with_class("cell__title")]
         expected = [
             "Algemene tips" if key is None else f"Bij uw antwoord: {labels[key]}"
             for activity in table["activities"]
@@ -61,6 +67,6 @@ def test_empty_cells_produce_nothing(built: Built) -> None:
 def test_every_filled_cell_has_a_page_linking_to_the_advice_that_includes_it(built: Built) -> None:
     for (activity, answer), code in filled_cells().items():
         page = parse(built.html(f"wegwijzer/tips/{activity}-{answer or 'algemeen'}/"))
-        advice_links = {a.attrs["href"].strip("/") for a in page.find("a")} & {step_path(c).strip("/") for c in combinations()}
+        advice_links = {a.attrs["href"].strip("/") for a in page.find_all("a")} & {step_path(c).strip("/") for c in combinations()}
         expected = {step_path(c).strip("/") for c in combinations() if answer is None or answer in c}
         assert advice_links == expected, code

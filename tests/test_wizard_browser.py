@@ -9,34 +9,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from playwright.sync_api import Locator, Page, expect
 
+from site_inputs import CONTENT, ROOT, front_matter, load_table, tip_pages, worked_example
+from site_inputs import expected_cells as site_expected_cells
+
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
 PHONE_WIDTH = 375
 
 # --- the inputs ------------------------------------------------------------------------------
 
 
-def front_matter(path: Path) -> dict[str, Any]:
-    _, head, _ = path.read_text(encoding="utf-8").split("---", 2)
-    return yaml.safe_load(head)
-
-
-@cache
-def table() -> dict[str, Any]:
-    return yaml.safe_load((CONTENT / "wegwijzer.yaml").read_text(encoding="utf-8"))
-
-
 def questions() -> list[dict[str, Any]]:
-    return table()["questions"]
+    return load_table()["questions"]
 
 
 @cache
@@ -64,46 +54,19 @@ def pick(rule: Callable[[int, int], int]) -> tuple[str, ...]:
     return tuple(q["answers"][rule(i, len(q["answers"]))]["slug"] for i, q in enumerate(questions()))
 
 
-def worked_example() -> tuple[str, ...]:
-    """The report's example case (V.1), as the voorbeeld page names it: question id -> answer slug."""
-    chosen = front_matter(CONTENT / "pages" / "voorbeeld.md")["answers"]
-    return tuple(chosen[q["id"]] for q in questions())
-
-
 FIRST_ANSWERS = pick(lambda i, n: 0)
 LAST_ANSWERS = pick(lambda i, n: n - 1)
 ALTERNATING = pick(lambda i, n: i % n)
 
 
-@cache
-def filled_cells() -> frozenset[tuple[str, str | None]]:
-    """(activity id, answer slug, or None for the general tips) of every tip file."""
-    keys = set()
-    for path in (CONTENT / "tips").glob("*.md"):
-        head = front_matter(path)
-        keys.add((head["activity"], None if head.get("general") else head["answer"]))
-    return frozenset(keys)
-
-
 def expected_cells(slugs: Sequence[str]) -> list[str]:
-    """Ids of the cells an advice shows, by the report's names (Fa, F11, ...): per activity its
-    general tips, then the cell of each answer in question order, where a tip file exists."""
-    ids = []
-    for activity in table()["activities"]:
-        letter = activity["letter"].lower()
-        if (activity["id"], None) in filled_cells():
-            ids.append(f"{letter}a")
-        for qi, slug in enumerate(slugs):
-            if (activity["id"], slug) in filled_cells():
-                number = [a["slug"] for a in questions()[qi]["answers"]].index(slug) + 1
-                ids.append(f"{letter}{qi + 1}{number}")
-    return ids
+    """Ids of the cells an advice shows: the report's codes (Fa, F11, ...) in lower case."""
+    return [code.lower() for code in site_expected_cells(tuple(slugs))]
 
 
 def first_tip_path() -> str:
     """The page of one tip file: /wegwijzer/tips/<activity>-<answer or algemeen>/ (content/README.md)."""
-    head = front_matter(sorted((CONTENT / "tips").glob("*.md"))[0])
-    return f"{base_url()}wegwijzer/tips/{head['activity']}-{'algemeen' if head.get('general') else head['answer']}/"
+    return base_url() + tip_pages()[0]
 
 
 # --- what the visitor sees -------------------------------------------------------------------

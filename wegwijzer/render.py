@@ -16,7 +16,7 @@ from . import urls as paths
 from .assets import read_assets
 from .checklist import Checklist
 from .config import SiteConfig
-from .model import Page, Step, Wegwijzer
+from .model import Page, Wegwijzer
 from .urls import Urls
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
