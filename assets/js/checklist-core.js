@@ -1,82 +1,287 @@
-/* Checklist logic, no DOM. ChecklistCore.create({version,scale:[labels],themes:[{id,title,questions:[ids]}]}).
- Answers {questionId:score}: by stable id, never by position. Compact: the site's JS budget. */
-window.ChecklistCore={KEY:"wegwijzer-checklist-v1",create(S){
-const K=this.KEY,V=S.version,M=S.scale.length,ids=S.themes.flatMap(t=>t.questions),F="wegwijzer-checklist",
-N=" Er is niets geïmporteerd.",BAD={error:"Deze deellink is beschadigd of aangepast. Vraag de afzender om een nieuwe link."},
-ok=s=>Number.isInteger(s)&&s>0&&s<=M,
-avg=a=>a.length?a.reduce((x,y)=>x+y)/a.length:null,
-pick=a=>{const o={};for(const q of ids)if(a&&ok(a[q]))o[q]=a[q];return o},
-norm=r=>({date:r.date,name:(r.name||"").trim().slice(0,80),checklistVersion:V,answers:pick(r.answers)}),
-ver=v=>`versie ${String(v).slice(0,9)} van de checklist; deze pagina gebruikt versie ${V}.`,
-sum=s=>{let h=7;for(const c of s)h=(h*31+c.charCodeAt())%1296;return h.toString(36).padStart(2,0)},
-key=r=>JSON.stringify([r.date,r.name,ids.map(q=>r.answers[q]||0)]),
-// CSV cell; a leading = + - @ would run as a spreadsheet formula
-cell=v=>(v=String(v).replace(/^[=+\-@\t\r]/,"'$&"),/[",\r\n]/.test(v)?`"${v.replace(/"/g,'""')}"`:v),
-fix=m=>m==null?"":+m.toFixed(2);
+/* The checklist's logic, without any DOM: scores, measurements, storage, export and import, share links.
+ * checklist.js drives the page with it; tests/test_checklist_logic.py calls it in a browser.
+ *
+ *   ChecklistCore.create({version, scale: [labels], themes: [{id, title, questions: [ids]}]})
+ *
+ * Answers are {questionId: score}, kept by the question's stable id and never by its position,
+ * so saved measurements survive a reordered checklist. */
+(() => {
+  "use strict";
 
-// theme = mean of its answered questions; total = mean of the theme scores; aandachtspunten = scores 1 and 2
-function score(a){
- const th=S.themes.map(t=>{const s=t.questions.map(q=>a[q]).filter(ok);return{id:t.id,title:t.title,mean:avg(s),n:s.length,m:t.questions.length}});
- return{themes:th,overall:avg(th.filter(t=>t.n).map(t=>t.mean)),n:th.reduce((x,t)=>x+t.n,0),m:ids.length,attention:ids.filter(q=>ok(a[q])&&a[q]<3)}
-}
-// what is wrong with measurement i, or ""
-function check(r,i){
- const w="Meting "+(i+1),d=new Date(r&&r.date);
- if(!r||typeof r.answers!="object"||!r.answers)return w+" heeft geen antwoorden.";
- if(typeof r.date!="string"||!/^\d{4}-\d\d-\d\d$/.test(r.date)||isNaN(d)||d.toISOString().slice(0,10)!=r.date)return w+" heeft geen geldige datum.";
- if(typeof(r.name||"")!="string")return w+": de naam is geen tekst.";
- if(r.checklistVersion!==V)return w+" hoort bij "+ver(r.checklistVersion);
- for(const[q,s]of Object.entries(r.answers)){
-  if(!ids.includes(q))return`${w} noemt een onbekende vraag: “${q.slice(0,40)}”.`;
-  if(!ok(s))return`${w}: de score bij vraag ${q} moet 1 tot en met ${M} zijn.`
- }
- return""
-}
-// adds what is new, skips what is there; date order
-function merge(l,add){
- const seen=new Set(l.map(key)),o=l.slice();
- for(const r of add)seen.has(key(r))||(seen.add(key(r)),o.push(r));
- o.sort((a,b)=>a.date<b.date?-1:+(a.date>b.date));
- return{list:o,added:o.length-l.length,skipped:add.length+l.length-o.length}
-}
-function parse(text){
- let d,e;
- try{d=JSON.parse(text)}catch(x){return{error:"Dit bestand is geen geldig JSON-bestand."+N}}
- if(!d||d.format!==F)return{error:"Dit bestand is geen export van deze checklist."+N};
- if(d.checklistVersion!==V)return{error:"Dit bestand hoort bij "+ver(d.checklistVersion)+N};
- if(!Array.isArray(d.measurements))return{error:"Dit bestand bevat geen metingen."+N};
- if(e=d.measurements.map(check).find(x=>x))return{error:e+N};
- return{measurements:d.measurements.map(norm)}
-}
-function toCSV(l){
- const rows=[["datum","naam","versie",...ids,...S.themes.map(t=>"score "+t.id),"score totaal"]];
- for(const r of l){const s=score(r.answers);rows.push([r.date,r.name,V,...ids.map(q=>r.answers[q]||""),...s.themes.map(t=>fix(t.mean)),fix(s.overall)])}
- return"\ufeff"+rows.map(r=>r.map(cell).join()).join("\r\n")+"\r\n"
-}
-// share fragment: score=<version>.<theme>-<a digit per question number, 0 = none>...<checksum>
-function encode(a){
- const b=V+"."+S.themes.map(t=>{const d=[];for(const q of t.questions)d[q.split("-").pop()-1]=a[q];return t.id+"-"+Array.from(d,s=>ok(s)?s:0).join("")}).join(".");
- return"score="+b+"."+sum(b)
-}
-function decode(h){
- const m=/^#?score=(\d{1,9})\.(.{1,400})\.(\w\w)$/.exec(h),a={};
- if(!m||sum(m[1]+"."+m[2])!=m[3])return BAD;
- if(m[1]!=V)return{error:"Deze deellink hoort bij "+ver(m[1])};
- for(const p of m[2].split(".")){
-  const x=/^(.+)-(\d+)$/.exec(p),t=x&&S.themes.find(t=>t.id==x[1]);
-  if(!t)return BAD;
-  for(let n=1;n<=x[2].length;n++){const q=t.id+"-"+n,s=+x[2][n-1];if(s&&!(ids.includes(q)&&ok(s)))return BAD;if(s)a[q]=s}
- }
- return{answers:a}
-}
-// stored {measurements,current}; measurements that do not fit this version are kept, not shown
-function read(st){
- let d;try{d=JSON.parse(st.getItem(K))}catch(x){}
- const all=d&&Array.isArray(d.measurements)?d.measurements:[];
- return{list:merge([],all.filter((r,i)=>!check(r,i)).map(norm)).list,kept:all.filter(check),current:pick(d&&d.current)}
-}
-return{score,check,merge,parse,toCSV,encode,decode,read,answers:pick,
- record:(answers,name,date)=>norm({date,name,answers}),
- write:(st,s)=>{try{st.setItem(K,JSON.stringify({measurements:s.kept.concat(s.list),current:s.current}));return 1}catch(x){return 0}},
- toJSON:l=>JSON.stringify({format:F,checklistVersion:V,measurements:l},null,1)}
-}};
+  const STORAGE_KEY = "wegwijzer-checklist-v1";
+  const EXPORT_FORMAT = "wegwijzer-checklist";
+  const NOTHING_IMPORTED = " Er is niets geïmporteerd.";
+  const DAMAGED_LINK = "Deze deellink is beschadigd of aangepast. Vraag de afzender om een nieuwe link.";
+  const MAX_NAME_LENGTH = 80;
+
+  function mean(values) {
+    return values.length ? values.reduce((sum, value) => sum + value) / values.length : null;
+  }
+
+  // Two base-36 characters: enough to catch a link that was cut off or edited by hand.
+  function checksum(text) {
+    let hash = 7;
+    for (const character of text) {
+      hash = (hash * 31 + character.charCodeAt(0)) % 1296;
+    }
+    return hash.toString(36).padStart(2, "0");
+  }
+
+  // A value that starts with = + - @ (or a tab or return) would run as a formula in a spreadsheet.
+  function csvCell(value) {
+    const text = String(value).replace(/^[=+\-@\t\r]/, "'$&");
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+
+  function csvScore(score) {
+    return score === null ? "" : Number(score.toFixed(2));
+  }
+
+  function create(spec) {
+    const version = spec.version;
+    const topScore = spec.scale.length;
+    const questionIds = spec.themes.flatMap((theme) => theme.questions);
+
+    // --- answers and scores ---
+
+    function isScore(value) {
+      return Number.isInteger(value) && value > 0 && value <= topScore;
+    }
+
+    // Only the questions of this checklist with a valid score, in checklist order.
+    function knownAnswers(answers) {
+      const known = {};
+      for (const id of questionIds) {
+        if (answers && isScore(answers[id])) {
+          known[id] = answers[id];
+        }
+      }
+      return known;
+    }
+
+    // A theme's score is the mean of its answered questions; the total is the mean of the theme
+    // scores, so every theme weighs the same; aandachtspunten are the questions scored 1 or 2.
+    function score(answers) {
+      const themes = spec.themes.map((theme) => {
+        const given = theme.questions.map((id) => answers[id]).filter(isScore);
+        return {id: theme.id, title: theme.title, mean: mean(given), n: given.length, m: theme.questions.length};
+      });
+      return {
+        themes,
+        overall: mean(themes.filter((theme) => theme.n).map((theme) => theme.mean)),
+        n: themes.reduce((count, theme) => count + theme.n, 0),
+        m: questionIds.length,
+        attention: questionIds.filter((id) => isScore(answers[id]) && answers[id] < 3),
+      };
+    }
+
+    // --- measurements ---
+
+    function normalized(measurement) {
+      return {
+        date: measurement.date,
+        name: (measurement.name || "").trim().slice(0, MAX_NAME_LENGTH),
+        checklistVersion: version,
+        answers: knownAnswers(measurement.answers),
+      };
+    }
+
+    function record(answers, name, date) {
+      return normalized({date, name, answers});
+    }
+
+    function aboutVersion(otherVersion) {
+      return `versie ${String(otherVersion).slice(0, 9)} van de checklist; deze pagina gebruikt versie ${version}.`;
+    }
+
+    function isIsoDate(date) {
+      if (typeof date !== "string" || !/^\d{4}-\d\d-\d\d$/.test(date)) {
+        return false;
+      }
+      const parsed = new Date(date);
+      // A date such as 2026-02-30 parses, but as another day.
+      return !isNaN(parsed) && parsed.toISOString().slice(0, 10) === date;
+    }
+
+    // What is wrong with measurement number index + 1, or "" when nothing is.
+    function check(measurement, index) {
+      const which = "Meting " + (index + 1);
+      if (!measurement || typeof measurement.answers !== "object" || !measurement.answers) {
+        return which + " heeft geen antwoorden.";
+      }
+      if (!isIsoDate(measurement.date)) {
+        return which + " heeft geen geldige datum.";
+      }
+      if (typeof (measurement.name || "") !== "string") {
+        return which + ": de naam is geen tekst.";
+      }
+      if (measurement.checklistVersion !== version) {
+        return which + " hoort bij " + aboutVersion(measurement.checklistVersion);
+      }
+      for (const [id, value] of Object.entries(measurement.answers)) {
+        if (!questionIds.includes(id)) {
+          return `${which} noemt een onbekende vraag: “${id.slice(0, 40)}”.`;
+        }
+        if (!isScore(value)) {
+          return `${which}: de score bij vraag ${id} moet 1 tot en met ${topScore} zijn.`;
+        }
+      }
+      return "";
+    }
+
+    // Two measurements are the same when date, name and every answer are.
+    function identity(measurement) {
+      return JSON.stringify([measurement.date, measurement.name, questionIds.map((id) => measurement.answers[id] || 0)]);
+    }
+
+    // Adds the measurements that are new, skips those already there, and keeps the list in date order.
+    function merge(list, additions) {
+      const seen = new Set(list.map(identity));
+      const merged = list.slice();
+      for (const measurement of additions) {
+        const key = identity(measurement);
+        if (!seen.has(key)) {
+          seen.add(key);
+          merged.push(measurement);
+        }
+      }
+      merged.sort((a, b) => (a.date < b.date ? -1 : Number(a.date > b.date)));
+      return {list: merged, added: merged.length - list.length, skipped: additions.length + list.length - merged.length};
+    }
+
+    // --- storage: {measurements, current} ---
+
+    // Stored measurements that do not fit this version are kept (in "kept"), not shown,
+    // so that nothing saved is ever lost.
+    function read(storage) {
+      let stored;
+      try {
+        stored = JSON.parse(storage.getItem(STORAGE_KEY));
+      } catch (error) {
+        stored = null;
+      }
+      const all = stored && Array.isArray(stored.measurements) ? stored.measurements : [];
+      const usable = all.filter((measurement, index) => !check(measurement, index)).map(normalized);
+      return {
+        list: merge([], usable).list,
+        kept: all.filter(check),
+        current: knownAnswers(stored && stored.current),
+      };
+    }
+
+    // False when the browser refuses to store (private mode, full, switched off).
+    function write(storage, state) {
+      try {
+        storage.setItem(STORAGE_KEY, JSON.stringify({measurements: state.kept.concat(state.list), current: state.current}));
+        return true;
+      } catch (error) {
+        return false;
+      }
+    }
+
+    // --- export and import ---
+
+    function toJSON(list) {
+      return JSON.stringify({format: EXPORT_FORMAT, checklistVersion: version, measurements: list}, null, 1);
+    }
+
+    function importError(text) {
+      return {error: text + NOTHING_IMPORTED};
+    }
+
+    // All or nothing: one bad measurement refuses the whole file, with the reason.
+    function parse(text) {
+      let data;
+      try {
+        data = JSON.parse(text);
+      } catch (error) {
+        return importError("Dit bestand is geen geldig JSON-bestand.");
+      }
+      if (!data || data.format !== EXPORT_FORMAT) {
+        return importError("Dit bestand is geen export van deze checklist.");
+      }
+      if (data.checklistVersion !== version) {
+        return importError("Dit bestand hoort bij " + aboutVersion(data.checklistVersion));
+      }
+      if (!Array.isArray(data.measurements)) {
+        return importError("Dit bestand bevat geen metingen.");
+      }
+      const problem = data.measurements.map(check).find((message) => message);
+      if (problem) {
+        return importError(problem);
+      }
+      return {measurements: data.measurements.map(normalized)};
+    }
+
+    // A byte order mark, so that spreadsheets read the names as UTF-8.
+    function toCSV(list) {
+      const themeColumns = spec.themes.map((theme) => "score " + theme.id);
+      const header = ["datum", "naam", "versie", ...questionIds, ...themeColumns, "score totaal"];
+      const rows = list.map((measurement) => {
+        const scores = score(measurement.answers);
+        return [
+          measurement.date,
+          measurement.name,
+          version,
+          ...questionIds.map((id) => measurement.answers[id] || ""),
+          ...scores.themes.map((theme) => csvScore(theme.mean)),
+          csvScore(scores.overall),
+        ];
+      });
+      return "\ufeff" + [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+    }
+
+    // --- share fragment: score=<version>.<theme>-<digits>.<theme>-<digits>...<checksum> ---
+    // One digit per question, by the number in its id (0 = not answered): short, and only
+    // digits, letters, dots and dashes, so the link survives e-mail and chat.
+
+    function encode(answers) {
+      const themes = spec.themes.map((theme) => {
+        const digits = [];
+        for (const id of theme.questions) {
+          digits[id.split("-").pop() - 1] = answers[id];
+        }
+        return theme.id + "-" + Array.from(digits, (value) => (isScore(value) ? value : 0)).join("");
+      });
+      const body = version + "." + themes.join(".");
+      return "score=" + body + "." + checksum(body);
+    }
+
+    function decode(fragment) {
+      const damaged = {error: DAMAGED_LINK};
+      const match = /^#?score=(\d{1,9})\.(.{1,400})\.(\w\w)$/.exec(fragment);
+      if (!match || checksum(match[1] + "." + match[2]) !== match[3]) {
+        return damaged;
+      }
+      const [, linkVersion, body] = match;
+      if (Number(linkVersion) !== version) {
+        return {error: "Deze deellink hoort bij " + aboutVersion(linkVersion)};
+      }
+      const answers = {};
+      for (const part of body.split(".")) {
+        const themePart = /^(.+)-(\d+)$/.exec(part);
+        const theme = themePart && spec.themes.find((candidate) => candidate.id === themePart[1]);
+        if (!theme) {
+          return damaged;
+        }
+        const digits = themePart[2];
+        for (let number = 1; number <= digits.length; number++) {
+          const id = theme.id + "-" + number;
+          const value = Number(digits[number - 1]);
+          // A question or score this checklist does not have: made elsewhere, or tampered with.
+          if (value && !(questionIds.includes(id) && isScore(value))) {
+            return damaged;
+          }
+          if (value) {
+            answers[id] = value;
+          }
+        }
+      }
+      return {answers};
+    }
+
+    return {score, answers: knownAnswers, record, check, merge, read, write, toJSON, parse, toCSV, encode, decode};
+  }
+
+  window.ChecklistCore = {KEY: STORAGE_KEY, create};
+})();

@@ -1,90 +1,543 @@
-/* Checklist UI: scores, charts, aandachtspunten, measurements, export/import, share links (logic: checklist-core.js).
- DOM only via createElement(NS)/textContent, never HTML strings. Compact: the site's JS budget. */
-(()=>{
-const $=(s,r=document)=>r.querySelector(s),$$=(s,r=document)=>[...r.querySelectorAll(s)],form=$("[data-checklist]"),D=form&&form.dataset;
-if(!D||!window.ChecklistCore)return;
-const scale=D.scale.split("|"),M=scale.length,
-spec={version:+D.version,scale,themes:$$("[data-theme]").map(s=>({id:s.dataset.theme,title:s.dataset.themeTitle,questions:$$("[data-question]",s).map(f=>f.id)}))},
-C=ChecklistCore.create(spec),mem={getItem:()=>null,setItem(){}},
-mk=(n,a,k)=>{for(const x in a)n.setAttribute(x,a[x]);n.append(...k);return n},
-el=(t,a,...k)=>mk(document.createElement(t),a,k),sv=(t,a,...k)=>mk(document.createElementNS("http://www.w3.org/2000/svg",t),a,k),
-f=m=>m==null?"geen":m.toFixed(1).replace(".",","),
-day=s=>new Date(s+"T12:00").toLocaleDateString("nl-NL",{day:"numeric",month:"long",year:"numeric"}),
-dn=r=>day(r.date)+(r.name?` (${r.name})`:""),lab=r=>"meting van "+dn(r),
-today=(t=new Date)=>new Date(t-t.getTimezoneOffset()*6e4).toISOString().slice(0,10),
-say=(n,t)=>n.textContent=t,none=()=>!C.score(S.current).n&&say(ST,"Beantwoord eerst ten minste één vraag."),
-[ST,HS,H,TR,CP,CF,CT,CY,CN,NM,IM,DA,SV,SC,AT,SE,SR,SS]="status history-status history trend compare confirm confirm-text confirm-yes confirm-no save-name import delete-all shared-view scores attention shared-error shared-result shared-scores".split(" ").map(h=>$(`[data-${h}]`)),
-// a table in a region that scrolls sideways on a narrow screen, reachable by keyboard
-tab=(cap,head,rows)=>el("div",{class:"table-scroll",tabindex:0,role:"region","aria-label":cap},el("table",{class:"score-table"},el("caption",{},cap),
- el("tr",{},...head.map(h=>el("th",{scope:"col"},h))),...rows.map(r=>el("tr",{},el("th",{scope:"row"},r[0]),...r.slice(1).map(c=>el("td",{},c)))))),
-// bar chart of the theme scores and the total
-bars=r=>{const it=[...r.themes,{title:"Totaal",mean:r.overall}],g=sv("svg",{class:"chart",viewBox:`0 0 320 ${it.length*46}`,role:"img",
- "aria-label":`Staafdiagram van de scores (1 tot ${M}): `+it.map(t=>t.title+" "+f(t.mean)).join(", ")});
- it.forEach((t,i)=>{const y=i*46,w=(t.mean||0)*260/M;g.append(sv("text",{x:0,y:y+14},t.title),sv("rect",{x:0,y:y+20,width:w,height:18}),sv("text",{x:w+6,y:y+34},f(t.mean)))});
- return g},
-// questions scored 1 or 2, with a copy of their tips
-attn=(r,a)=>r.attention.length?el("ul",{class:"attention"},...r.attention.map(q=>{const fs=document.getElementById(q),tips=$("[data-tips]",fs),d=el("details",{},el("summary",{},"Tips bij deze vraag"));
- tips&&d.append(...[...tips.children].slice(1).map(n=>n.cloneNode(1)));
- return el("li",{},el("a",{href:"#"+q},fs.closest("[data-theme]").dataset.themeTitle+", vraag "+$("legend",fs).textContent.replace(/\s+/g," ").trim()),
-  el("p",{},`Score: ${a[q]} (${scale[a[q]-1]})`),d)})):el("p",{},"Geen aandachtspunten: geen enkele beantwoorde vraag heeft score 1 of 2."),
-block=a=>{const r=C.score(a);return[el("h3",{},"Scores per thema"),bars(r),
- tab(`Scores per thema (1 = ${scale[0].toLowerCase()}, ${M} = ${scale[M-1].toLowerCase()})`,["Thema","Score","Beantwoord"],
-  [...r.themes,{title:"Totaal (gemiddelde van de thema’s)",mean:r.overall,n:r.n,m:r.m}].map(t=>[t.title,f(t.mean),t.n+" van "+t.m])),
- el("h3",{},"Aandachtspunten"),attn(r,a)]},
-show=()=>{const b=block(S.current);SC.replaceChildren(...b.slice(0,3));AT.replaceChildren(...b.slice(3))},
-put=a=>$$("[type=radio]",form).forEach(i=>i.checked=a[i.name]==i.value),
-keep=()=>C.write(st,S)||say(ST,"Bewaren lukte niet: deze browser staat opslaan niet toe."),
-changed=(n,m)=>{const k=S.list.length;sel=k>1?[k-2,k-1]:[];keep();hist();say(n,m)},
-// history table (also the figures of the trend chart), compare, trend
-hist=()=>{H.replaceChildren(S.list.length?tab("Bewaarde metingen: scores per thema",["Meting",...spec.themes.map(t=>t.title),"Totaal","Vergelijken","Verwijderen"],S.list.map((r,i)=>{
- const s=C.score(r.answers),n=lab(r),b=el("input",{type:"checkbox","aria-label":"Vergelijk de "+n}),x=el("button",{type:"button",class:"button button--danger","aria-label":n+" verwijderen"},"Verwijderen");
- b.checked=sel.includes(i);b.onchange=()=>{sel=b.checked?[...sel,i]:sel.filter(j=>j-i);cmp()};
- x.onclick=()=>ask(`Weet u zeker dat u de ${n} wilt verwijderen?`,x,()=>(S.list=S.list.filter(m=>m!=r),`De ${n} is verwijderd.`));
- return[n,...s.themes.map(t=>f(t.mean)),f(s.overall),b,x]})):el("p",{},"U hebt nog geen metingen bewaard."));trend();cmp()},
-cmp=()=>{const[a,b]=sel.sort((x,y)=>x-y).map(i=>S.list[i]),x=a&&C.score(a.answers),y=b&&C.score(b.answers),
- R=m=>Math.round(m*10)/10,row=(t,p,q,d=R(q)-R(p))=>[t,f(p),f(q),p==null||q==null?"geen":(d>0?"+":d<0?"−":"")+f(Math.abs(d))];
- CP.replaceChildren(...S.list.length<2?[]:[el("h4",{},"Twee metingen vergelijken"),sel.length!=2?el("p",{},"Kies in de kolom Vergelijken twee metingen."):
-  tab(`Verschil per thema van de ${lab(a)} naar de ${lab(b)}`,["Thema",dn(a),dn(b),"Verschil"],
-   [...x.themes.map((t,i)=>row(t.title,t.mean,y.themes[i].mean)),row("Totaal",x.overall,y.overall)])])},
-trend=()=>{const l=S.list.map(r=>C.score(r.answers)),n=l.length;if(n<2)return TR.replaceChildren();const X=i=>40+i*290/(n-1),Y=v=>170-(v-1)*150/(M-1),
- g=sv("svg",{class:"chart chart--trend",viewBox:`0 0 360 ${205+spec.themes.length*22}`,role:"img","aria-label":"Lijndiagram van de scores per thema door de tijd (de cijfers staan in de tabel): "+
-  spec.themes.map((t,k)=>t.title+" "+l.map(s=>f(s.themes[k].mean)).join(", ")).join("; ")});
- for(let v=1;v<=M;v++)g.append(sv("line",{x1:30,x2:340,y1:Y(v),y2:Y(v),class:"grid"}),sv("text",{x:10,y:Y(v)+5},v));
- [0,n-1].forEach(i=>g.append(sv("text",{x:X(i),y:192,"text-anchor":i?"end":"start"},day(S.list[i].date))));
- spec.themes.forEach((t,k)=>{const y=215+k*22,p=l.map((s,i)=>[X(i),s.themes[k].mean]).filter(p=>p[1]!=null);
-  g.append(sv("polyline",{class:"l"+k,points:p.map(p=>p[0]+","+Y(p[1])).join(" ")}),...p.map(p=>sv("circle",{class:"l"+k,cx:p[0],cy:Y(p[1]),r:4})),
-   sv("line",{class:"l"+k,x1:40,x2:80,y1:y,y2:y}),sv("text",{x:88,y:y+5},t.title))});
- TR.replaceChildren(el("h4",{},"Verloop per thema"),g)},
-// confirmation in the page, by keyboard: focus on the question, Escape or "Nee" goes back
-ask=(q,from,act)=>{say(CT,q);from.closest(".table-scroll,p").after(CF);CF.hidden=0;CT.focus();
- CN.onclick=()=>{CF.hidden=1;from.focus()};
- CY.onclick=()=>{CF.hidden=1;changed(HS,act());$("#metingen-titel").focus()}},
-dl=(t,ext,type)=>{if(!S.list.length)return say(HS,"U hebt nog geen metingen bewaard.");
- const a=el("a",{href:URL.createObjectURL(new Blob([t],{type})),download:`checklist-metingen-${today()}.${ext}`});
- document.body.append(a);a.click();a.remove();setTimeout(()=>URL.revokeObjectURL(a.href),1e4);say(HS,"Uw metingen worden gedownload.")},
-// a result shared in the fragment: read-only, with a button to take it over
-shared=()=>{if(!/^#score=/.test(location.hash))return;const x=C.decode(location.hash);
- SE.hidden=!x.error;say(SE,x.error||"");SR.hidden=!!x.error;
- x.answers&&SS.replaceChildren(...block(x.answers));
- $("[data-take-over]").onclick=()=>{put(S.current=x.answers);keep();show();SV.hidden=1;history.replaceState(null,"",location.pathname);$("#resultaat-titel").focus();
-  say(ST,"Het gedeelde resultaat staat nu in het formulier. U kunt het aanpassen en bewaren.")};
- SV.hidden=0;$("h2",SV).focus()};
-let st,sel=[];try{st=localStorage||mem}catch(e){st=mem}
-const S=C.read(st);
-form.addEventListener("change",e=>{S.current=C.answers(Object.fromEntries($$(":checked",form).map(i=>[i.name,+i.value])));keep();show();
- const t=C.score(S.current).themes.find(t=>t.id==e.target.closest("[data-theme]").dataset.theme);say(ST,`${t.title}: score ${f(t.mean)}, ${t.n} van ${t.m} beantwoord.`)});
-$("[data-save-button]").onclick=()=>{if(none())return;
- const r=C.record(S.current,NM.value,today()),m=C.merge(S.list,[r]);if(!m.added)return say(ST,"Deze meting is al bewaard.");
- S.list=m.list;NM.value="";changed(ST,`De ${lab(r)} is bewaard in deze browser.`)};
-$("[data-share-button]").onclick=()=>{if(none())return;const u=location.href.split("#")[0]+"#"+C.encode(S.current);
- Promise.resolve().then(()=>navigator.clipboard.writeText(u)).then(()=>say(ST,"De deellink is gekopieerd. Uw scores staan alleen in de link zelf."),()=>say(ST,"Kopiëren lukte niet. Kopieer deze link: "+u))};
-$("[data-export-json]").onclick=()=>dl(C.toJSON(S.list),"json","application/json");
-$("[data-export-csv]").onclick=()=>dl(C.toCSV(S.list),"csv","text/csv");
-IM.onchange=async()=>{const file=IM.files[0],d=file&&(file.size>1e6?{error:"Dit bestand is te groot."}:C.parse(await file.text()));IM.value="";if(!d)return;
- if(d.error)return say(HS,d.error);const m=C.merge(S.list,d.measurements);S.list=m.list;
- changed(HS,`Geïmporteerd: ${m.added} ${m.added==1?"meting":"metingen"}. Overgeslagen omdat ze er al waren: ${m.skipped}.`)};
-DA.onclick=()=>S.list.length?ask(`Weet u zeker dat u alle ${S.list.length} bewaarde metingen wilt verwijderen? Dit kan niet ongedaan worden gemaakt.`,DA,()=>(S.list=[],"Alle metingen zijn verwijderd.")):say(HS,"U hebt geen bewaarde metingen.");
-CF.onkeydown=e=>{e.key=="Escape"&&CN.click()};
-$("[data-results]").hidden=$("[data-results-link]").hidden=0;$("[data-checklist-nojs]").hidden=1;
-put(S.current);show();sel=[S.list.length-2,S.list.length-1].filter(i=>i>=0);hist();shared();addEventListener("hashchange",shared)
+/* The checklist page: scores and charts while answering, aandachtspunten, measurements saved in this
+ * browser (list, compare, trend, delete), export and import, share links. The logic is in checklist-core.js.
+ * Without JavaScript the page is a readable, printable form; this script adds everything else.
+ * Nodes are made with createElement and textContent only: no data ever goes into the page as HTML. */
+(() => {
+  "use strict";
+
+  const form = document.querySelector("[data-checklist]");
+  if (!form || !window.ChecklistCore) {
+    return;
+  }
+
+  // --- building the page ---
+
+  function find(selector, root = document) {
+    return root.querySelector(selector);
+  }
+
+  function findAll(selector, root = document) {
+    return [...root.querySelectorAll(selector)];
+  }
+
+  function hook(name) {
+    return find(`[data-${name}]`);
+  }
+
+  function on(hookName, type, handler) {
+    hook(hookName).addEventListener(type, handler);
+  }
+
+  // Strings become text nodes: append never parses HTML.
+  function fill(node, attributes, children) {
+    for (const [name, value] of Object.entries(attributes)) {
+      node.setAttribute(name, value);
+    }
+    node.append(...children);
+    return node;
+  }
+
+  function element(tag, attributes, ...children) {
+    return fill(document.createElement(tag), attributes, children);
+  }
+
+  function svgElement(tag, attributes, ...children) {
+    return fill(document.createElementNS("http://www.w3.org/2000/svg", tag), attributes, children);
+  }
+
+  function say(node, text) {
+    node.textContent = text;
+  }
+
+  // A table in a region that scrolls sideways on a narrow screen, reachable by keyboard.
+  function table(caption, headings, rows) {
+    const headerRow = element("tr", {}, ...headings.map((heading) => element("th", {scope: "col"}, heading)));
+    const bodyRows = rows.map(([first, ...rest]) =>
+      element("tr", {}, element("th", {scope: "row"}, first), ...rest.map((cell) => element("td", {}, cell))));
+    const tableElement = element("table", {class: "score-table"}, element("caption", {}, caption), headerRow, ...bodyRows);
+    return element("div", {class: "table-scroll", tabindex: 0, role: "region", "aria-label": caption}, tableElement);
+  }
+
+  // --- writing scores, dates and measurements in Dutch ---
+
+  function formatScore(score) {
+    return score === null ? "geen" : score.toFixed(1).replace(".", ",");
+  }
+
+  function formatDate(isoDate) {
+    // Noon, so that no time zone moves the day.
+    const date = new Date(isoDate + "T12:00");
+    return date.toLocaleDateString("nl-NL", {day: "numeric", month: "long", year: "numeric"});
+  }
+
+  function measurementName(measurement) {
+    return formatDate(measurement.date) + (measurement.name ? ` (${measurement.name})` : "");
+  }
+
+  function measurementLabel(measurement) {
+    return "meting van " + measurementName(measurement);
+  }
+
+  // Today in the visitor's time zone, as yyyy-mm-dd.
+  function today() {
+    const now = new Date();
+    return new Date(now - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+  }
+
+  // --- the checklist as the page describes it ---
+
+  const scale = form.dataset.scale.split("|");
+  const topScore = scale.length;
+  const spec = {
+    version: Number(form.dataset.version),
+    scale,
+    themes: findAll("[data-theme]").map((section) => ({
+      id: section.dataset.theme,
+      title: section.dataset.themeTitle,
+      questions: findAll("[data-question]", section).map((fieldset) => fieldset.id),
+    })),
+  };
+  const core = ChecklistCore.create(spec);
+
+  const statusLine = hook("status");
+  const scoresPart = hook("scores");
+  const attentionPart = hook("attention");
+  const nameInput = hook("save-name");
+  const historyStatus = hook("history-status");
+  const historyPart = hook("history");
+  const trendPart = hook("trend");
+  const comparePart = hook("compare");
+  const importInput = hook("import");
+  const deleteAllButton = hook("delete-all");
+  const confirmBox = hook("confirm");
+  const confirmText = hook("confirm-text");
+  const sharedView = hook("shared-view");
+  const sharedError = hook("shared-error");
+  const sharedResult = hook("shared-result");
+  const sharedScores = hook("shared-scores");
+
+  // --- state and storage ---
+
+  // Where localStorage is switched off, the page still works; it just forgets on leaving.
+  const memoryStorage = {getItem: () => null, setItem() {}};
+  let storage;
+  try {
+    storage = localStorage || memoryStorage;
+  } catch (error) {
+    storage = memoryStorage;
+  }
+  const state = core.read(storage); // {list: measurements, kept: what this version cannot show, current: answers}
+  let compared = []; // indexes in state.list of the measurements ticked for comparison
+
+  function saveState() {
+    if (!core.write(storage, state)) {
+      say(statusLine, "Bewaren lukte niet: deze browser staat opslaan niet toe.");
+    }
+  }
+
+  function showAnswers(answers) {
+    for (const input of findAll("[type=radio]", form)) {
+      input.checked = answers[input.name] === Number(input.value);
+    }
+  }
+
+  function readAnswers() {
+    return core.answers(Object.fromEntries(findAll(":checked", form).map((input) => [input.name, Number(input.value)])));
+  }
+
+  // Saving or sharing nothing would only puzzle: say what to do instead.
+  function noAnswersYet() {
+    if (core.score(state.current).n) {
+      return false;
+    }
+    say(statusLine, "Beantwoord eerst ten minste één vraag.");
+    return true;
+  }
+
+  // --- scoring view and charts ---
+
+  // A bar per theme and one for the total; the same figures are in the table below it.
+  function barChart(scores) {
+    const bars = [...scores.themes, {title: "Totaal", mean: scores.overall}];
+    const rowHeight = 46;
+    const fullWidth = 260;
+    const summary = bars.map((bar) => bar.title + " " + formatScore(bar.mean)).join(", ");
+    const chart = svgElement("svg", {
+      class: "chart",
+      viewBox: `0 0 320 ${bars.length * rowHeight}`,
+      role: "img",
+      "aria-label": `Staafdiagram van de scores (1 tot ${topScore}): ` + summary,
+    });
+    bars.forEach((bar, index) => {
+      const top = index * rowHeight;
+      const width = ((bar.mean || 0) * fullWidth) / topScore;
+      chart.append(
+        svgElement("text", {x: 0, y: top + 14}, bar.title),
+        svgElement("rect", {x: 0, y: top + 20, width, height: 18}),
+        svgElement("text", {x: width + 6, y: top + 34}, formatScore(bar.mean)),
+      );
+    });
+    return chart;
+  }
+
+  function scoreTable(scores) {
+    const caption = `Scores per thema (1 = ${scale[0].toLowerCase()}, ${topScore} = ${scale[topScore - 1].toLowerCase()})`;
+    const total = {title: "Totaal (gemiddelde van de thema’s)", mean: scores.overall, n: scores.n, m: scores.m};
+    const rows = [...scores.themes, total].map((theme) => [theme.title, formatScore(theme.mean), theme.n + " van " + theme.m]);
+    return table(caption, ["Thema", "Score", "Beantwoord"], rows);
+  }
+
+  // --- aandachtspunten ---
+
+  // A question scored 1 or 2: a link to it, its score, and a copy of its tips (without their heading).
+  function attentionPoint(id, answers) {
+    const fieldset = document.getElementById(id);
+    const theme = fieldset.closest("[data-theme]").dataset.themeTitle;
+    const question = find("legend", fieldset).textContent.replace(/\s+/g, " ").trim();
+    const tips = find("[data-tips]", fieldset);
+    const details = element("details", {}, element("summary", {}, "Tips bij deze vraag"));
+    if (tips) {
+      details.append(...[...tips.children].slice(1).map((node) => node.cloneNode(true)));
+    }
+    return element("li", {},
+      element("a", {href: "#" + id}, theme + ", vraag " + question),
+      element("p", {}, `Score: ${answers[id]} (${scale[answers[id] - 1]})`),
+      details);
+  }
+
+  function attentionList(scores, answers) {
+    if (!scores.attention.length) {
+      return element("p", {}, "Geen aandachtspunten: geen enkele beantwoorde vraag heeft score 1 of 2.");
+    }
+    return element("ul", {class: "attention"}, ...scores.attention.map((id) => attentionPoint(id, answers)));
+  }
+
+  // The result of a set of answers: used for the form and for a shared link.
+  function resultParts(answers) {
+    const scores = core.score(answers);
+    return {
+      scores: [element("h3", {}, "Scores per thema"), barChart(scores), scoreTable(scores)],
+      attention: [element("h3", {}, "Aandachtspunten"), attentionList(scores, answers)],
+    };
+  }
+
+  function showScores() {
+    const parts = resultParts(state.current);
+    scoresPart.replaceChildren(...parts.scores);
+    attentionPart.replaceChildren(...parts.attention);
+  }
+
+  function answerChanged(event) {
+    state.current = readAnswers();
+    saveState();
+    showScores();
+    const themeId = event.target.closest("[data-theme]").dataset.theme;
+    const theme = core.score(state.current).themes.find((candidate) => candidate.id === themeId);
+    say(statusLine, `${theme.title}: score ${formatScore(theme.mean)}, ${theme.n} van ${theme.m} beantwoord.`);
+  }
+
+  // --- measurements: save, list, compare, trend, delete ---
+
+  // The newest two are compared unless the visitor ticks others.
+  function compareLatestTwo() {
+    const count = state.list.length;
+    compared = [count - 2, count - 1].filter((index) => index >= 0);
+  }
+
+  function measurementsChanged(statusNode, message) {
+    compareLatestTwo();
+    saveState();
+    showHistory();
+    say(statusNode, message);
+  }
+
+  function saveMeasurement() {
+    if (noAnswersYet()) {
+      return;
+    }
+    const measurement = core.record(state.current, nameInput.value, today());
+    const merged = core.merge(state.list, [measurement]);
+    if (!merged.added) {
+      say(statusLine, "Deze meting is al bewaard.");
+      return;
+    }
+    state.list = merged.list;
+    nameInput.value = "";
+    measurementsChanged(statusLine, `De ${measurementLabel(measurement)} is bewaard in deze browser.`);
+  }
+
+  function historyRow(measurement, index) {
+    const label = measurementLabel(measurement);
+    const scores = core.score(measurement.answers);
+    const compareBox = element("input", {type: "checkbox", "aria-label": "Vergelijk de " + label});
+    compareBox.checked = compared.includes(index);
+    compareBox.addEventListener("change", () => {
+      compared = compareBox.checked ? [...compared, index] : compared.filter((other) => other !== index);
+      showComparison();
+    });
+    const deleteButton = element("button",
+      {type: "button", class: "button button--danger", "aria-label": label + " verwijderen"}, "Verwijderen");
+    deleteButton.addEventListener("click", () => {
+      askToDelete(`Weet u zeker dat u de ${label} wilt verwijderen?`, deleteButton, () => {
+        state.list = state.list.filter((other) => other !== measurement);
+        return `De ${label} is verwijderd.`;
+      });
+    });
+    const themeScores = scores.themes.map((theme) => formatScore(theme.mean));
+    return [label, ...themeScores, formatScore(scores.overall), compareBox, deleteButton];
+  }
+
+  // The history table also holds the figures of the trend chart.
+  function showHistory() {
+    if (state.list.length) {
+      const headings = ["Meting", ...spec.themes.map((theme) => theme.title), "Totaal", "Vergelijken", "Verwijderen"];
+      historyPart.replaceChildren(table("Bewaarde metingen: scores per thema", headings, state.list.map(historyRow)));
+    } else {
+      historyPart.replaceChildren(element("p", {}, "U hebt nog geen metingen bewaard."));
+    }
+    showTrend();
+    showComparison();
+  }
+
+  function roundedScore(score) {
+    return Math.round(score * 10) / 10;
+  }
+
+  // The difference of the scores as shown, so that 2,0 to 1,8 reads −0,2 and not −0,3.
+  function difference(before, after) {
+    if (before === null || after === null) {
+      return "geen";
+    }
+    const change = roundedScore(after) - roundedScore(before);
+    const sign = change > 0 ? "+" : change < 0 ? "−" : "";
+    return sign + formatScore(Math.abs(change));
+  }
+
+  function comparisonRow(title, before, after) {
+    return [title, formatScore(before), formatScore(after), difference(before, after)];
+  }
+
+  function comparisonTable(earlier, later) {
+    const before = core.score(earlier.answers);
+    const after = core.score(later.answers);
+    const rows = before.themes.map((theme, index) => comparisonRow(theme.title, theme.mean, after.themes[index].mean));
+    rows.push(comparisonRow("Totaal", before.overall, after.overall));
+    const caption = `Verschil per thema van de ${measurementLabel(earlier)} naar de ${measurementLabel(later)}`;
+    return table(caption, ["Thema", measurementName(earlier), measurementName(later), "Verschil"], rows);
+  }
+
+  function showComparison() {
+    if (state.list.length < 2) {
+      comparePart.replaceChildren();
+      return;
+    }
+    compared.sort((a, b) => a - b);
+    const choice = compared.length === 2
+      ? comparisonTable(state.list[compared[0]], state.list[compared[1]])
+      : element("p", {}, "Kies in de kolom Vergelijken twee metingen.");
+    comparePart.replaceChildren(element("h4", {}, "Twee metingen vergelijken"), choice);
+  }
+
+  // A line per theme through the measurements; the figures are in the history table.
+  // Layout in SVG units: the plot runs from x 40 to 330 and from y 20 (top score) to 170 (score 1),
+  // the first and last date sit below it, and a legend row per theme follows from y 215.
+  function trendChart(list) {
+    const scores = list.map((measurement) => core.score(measurement.answers));
+    const count = scores.length;
+    const x = (index) => 40 + (index * 290) / (count - 1);
+    const y = (score) => 170 - ((score - 1) * 150) / (topScore - 1);
+    const summary = spec.themes.map((theme, themeIndex) =>
+      theme.title + " " + scores.map((result) => formatScore(result.themes[themeIndex].mean)).join(", "));
+    const chart = svgElement("svg", {
+      class: "chart chart--trend",
+      viewBox: `0 0 360 ${205 + spec.themes.length * 22}`,
+      role: "img",
+      "aria-label": "Lijndiagram van de scores per thema door de tijd (de cijfers staan in de tabel): " + summary.join("; "),
+    });
+    for (let score = 1; score <= topScore; score++) {
+      chart.append(
+        svgElement("line", {x1: 30, x2: 340, y1: y(score), y2: y(score), class: "grid"}),
+        svgElement("text", {x: 10, y: y(score) + 5}, score),
+      );
+    }
+    for (const index of [0, count - 1]) {
+      const anchor = index ? "end" : "start";
+      chart.append(svgElement("text", {x: x(index), y: 192, "text-anchor": anchor}, formatDate(list[index].date)));
+    }
+    spec.themes.forEach((theme, themeIndex) => {
+      // Each theme has its own line style (site.css .l0, .l1, ...), so the chart does not rely on colour.
+      const line = "l" + themeIndex;
+      const points = scores
+        .map((result, index) => [x(index), result.themes[themeIndex].mean])
+        .filter(([, mean]) => mean !== null)
+        .map(([pointX, mean]) => [pointX, y(mean)]);
+      const legendY = 215 + themeIndex * 22;
+      chart.append(
+        svgElement("polyline", {class: line, points: points.map((point) => point.join(",")).join(" ")}),
+        ...points.map(([cx, cy]) => svgElement("circle", {class: line, cx, cy, r: 4})),
+        svgElement("line", {class: line, x1: 40, x2: 80, y1: legendY, y2: legendY}),
+        svgElement("text", {x: 88, y: legendY + 5}, theme.title),
+      );
+    });
+    return chart;
+  }
+
+  function showTrend() {
+    if (state.list.length < 2) {
+      trendPart.replaceChildren();
+      return;
+    }
+    trendPart.replaceChildren(element("h4", {}, "Verloop per thema"), trendChart(state.list));
+  }
+
+  // Deleting asks first, in the page and by keyboard: focus goes to the question,
+  // Escape or "Nee" goes back to the button that asked.
+  let deleteTrigger = null;
+  let deleteAction = null;
+
+  function askToDelete(question, trigger, action) {
+    deleteTrigger = trigger;
+    deleteAction = action;
+    say(confirmText, question);
+    trigger.closest(".table-scroll, p").after(confirmBox);
+    confirmBox.hidden = false;
+    confirmText.focus();
+  }
+
+  function cancelDelete() {
+    confirmBox.hidden = true;
+    deleteTrigger.focus();
+  }
+
+  function confirmDelete() {
+    confirmBox.hidden = true;
+    measurementsChanged(historyStatus, deleteAction());
+    find("#metingen-titel").focus();
+  }
+
+  function deleteAll() {
+    const count = state.list.length;
+    if (!count) {
+      say(historyStatus, "U hebt geen bewaarde metingen.");
+      return;
+    }
+    const question = `Weet u zeker dat u alle ${count} bewaarde metingen wilt verwijderen? Dit kan niet ongedaan worden gemaakt.`;
+    askToDelete(question, deleteAllButton, () => {
+      state.list = [];
+      return "Alle metingen zijn verwijderd.";
+    });
+  }
+
+  // --- export and import ---
+
+  function download(text, extension, type) {
+    if (!state.list.length) {
+      say(historyStatus, "U hebt nog geen metingen bewaard.");
+      return;
+    }
+    const link = element("a", {
+      href: URL.createObjectURL(new Blob([text], {type})),
+      download: `checklist-metingen-${today()}.${extension}`,
+    });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // Not at once: the browser reads the file after the click.
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    say(historyStatus, "Uw metingen worden gedownload.");
+  }
+
+  async function importMeasurements() {
+    const file = importInput.files[0];
+    if (!file) {
+      return;
+    }
+    // An export is a few kilobytes; a much larger file is not one, so it is not even read.
+    const result = file.size > 1e6 ? {error: "Dit bestand is te groot."} : core.parse(await file.text());
+    // Empty the field, so that choosing the same file again is a new change.
+    importInput.value = "";
+    if (result.error) {
+      say(historyStatus, result.error);
+      return;
+    }
+    const merged = core.merge(state.list, result.measurements);
+    state.list = merged.list;
+    const added = merged.added === 1 ? "1 meting" : merged.added + " metingen";
+    measurementsChanged(historyStatus, `Geïmporteerd: ${added}. Overgeslagen omdat ze er al waren: ${merged.skipped}.`);
+  }
+
+  // --- share link and shared view ---
+
+  // The answers travel in the fragment, which browsers never send to a server.
+  async function copyShareLink() {
+    if (noAnswersYet()) {
+      return;
+    }
+    const link = location.href.split("#")[0] + "#" + core.encode(state.current);
+    try {
+      await navigator.clipboard.writeText(link);
+      say(statusLine, "De deellink is gekopieerd. Uw scores staan alleen in de link zelf.");
+    } catch (error) {
+      say(statusLine, "Kopiëren lukte niet. Kopieer deze link: " + link);
+    }
+  }
+
+  let sharedAnswers = null;
+
+  // A result shared in the fragment is shown read-only, apart from the form, until the visitor takes it over.
+  function showSharedResult() {
+    if (!location.hash.startsWith("#score=")) {
+      return;
+    }
+    const shared = core.decode(location.hash);
+    sharedError.hidden = !shared.error;
+    say(sharedError, shared.error || "");
+    sharedResult.hidden = Boolean(shared.error);
+    sharedAnswers = shared.answers;
+    if (sharedAnswers) {
+      const parts = resultParts(sharedAnswers);
+      sharedScores.replaceChildren(...parts.scores, ...parts.attention);
+    }
+    sharedView.hidden = false;
+    find("h2", sharedView).focus();
+  }
+
+  function takeOverSharedResult() {
+    state.current = sharedAnswers;
+    showAnswers(state.current);
+    saveState();
+    showScores();
+    sharedView.hidden = true;
+    history.replaceState(null, "", location.pathname);
+    find("#resultaat-titel").focus();
+    say(statusLine, "Het gedeelde resultaat staat nu in het formulier. U kunt het aanpassen en bewaren.");
+  }
+
+  // --- start ---
+
+  form.addEventListener("change", answerChanged);
+  on("save-button", "click", saveMeasurement);
+  on("share-button", "click", copyShareLink);
+  on("export-json", "click", () => download(core.toJSON(state.list), "json", "application/json"));
+  on("export-csv", "click", () => download(core.toCSV(state.list), "csv", "text/csv"));
+  on("import", "change", importMeasurements);
+  on("delete-all", "click", deleteAll);
+  on("confirm-yes", "click", confirmDelete);
+  on("confirm-no", "click", cancelDelete);
+  on("confirm", "keydown", (event) => {
+    if (event.key === "Escape") {
+      cancelDelete();
+    }
+  });
+  on("take-over", "click", takeOverSharedResult);
+  addEventListener("hashchange", showSharedResult);
+
+  hook("results").hidden = false;
+  hook("results-link").hidden = false;
+  hook("checklist-nojs").hidden = true;
+  showAnswers(state.current);
+  showScores();
+  compareLatestTwo();
+  showHistory();
+  showSharedResult();
 })();
