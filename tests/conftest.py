@@ -16,7 +16,6 @@ from wegwijzer.pipeline import Loaded, build
 from wegwijzer.server import DistApp
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seeds" / "002_48c716fdcdfab97d.txt"
 ARTIFACTS = ROOT / "test-artifacts"
 PROJECT_PARTS = ("content", "templates", "assets", "site_config.yaml")
 CHROMIUM_ARGS = [

@@ -15,16 +15,13 @@ import yaml
 
 import site_inputs
 from checklist_inputs import content
-from conftest import ROOT, SEED, Built
+from conftest import ROOT, Built
+from seed import URL, section, squash, text as seed_text
+from seed import raw_lines as seed_lines
 
 BULLET = "\uf0b7"  # the report's list bullet in the extracted text
 # A question in section IV starts a line with one of these verbs (checked: exactly the report's questions).
 QUESTION_START = re.compile(r"^(Zijn|Is|Wordt|Beschikken|Zorgt) ")
-URL = re.compile(r"https?://\S+")
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 @dataclass
@@ -35,18 +32,9 @@ class SeedQuestion:
     bullets: list[str] = field(default_factory=list)  # first line of each sub-remark
 
 
-@cache
-def seed_lines() -> list[str]:
-    return SEED.read_text(encoding="utf-8").split("\n")
-
-
-@cache
 def section_iv() -> tuple[int, int]:
     """Line indexes of the first extraction's section IV: from its heading to section V's."""
-    lines = seed_lines()
-    start = next(i for i, line in enumerate(lines) if line.strip() == "IV. CHECKLIST")
-    end = next(i for i, line in enumerate(lines) if i > start and line.strip() == "V. VOORBEELD INKOOPCASE")
-    return start, end
+    return section("IV. CHECKLIST", "V. VOORBEELD INKOOPCASE")
 
 
 @cache
@@ -63,12 +51,6 @@ def seed_questions() -> list[SeedQuestion]:
             # A remark belongs to the last question above it (also when it sits mid-line, after a column).
             found[-1].bullets.append(squash(line.split(BULLET, 1)[1]))
     return found
-
-
-@cache
-def seed_text() -> str:
-    """Both extractions as one line, so that text broken over lines can be found."""
-    return squash("\n".join(seed_lines()))
 
 
 def yaml_questions() -> list[tuple[int, dict]]:

@@ -3,36 +3,17 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-import unicodedata
 from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, SEED, Built
+from conftest import ROOT, Built
+from seed import SECOND_EXTRACTION, listed_urls, lines as seed_lines, section_lines, squash
 from site_inputs import combinations, expected_cells, filled_cells, front_matter, load_table, step_path, worked_example
 
 DATA = ROOT / "tests" / "data"
-SECOND_EXTRACTION = "I. INTRODUCTIE.."  # where the seed's second text extraction begins
-URL = re.compile(r"https?://\S+")
-
-
-def squash(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-@cache
-def seed_lines() -> list[str]:
-    return [squash(line) for line in SEED.read_text(encoding="utf-8").splitlines()]
-
-
-def seed_part(start: str, end: str) -> list[str]:
-    """First-extraction lines from the line starting with `start` up to the one starting with `end`."""
-    lines = SEED.read_text(encoding="utf-8").splitlines()
-    first = next(i for i, line in enumerate(lines) if line.strip().startswith(start))
-    last = next(i for i, line in enumerate(lines) if i > first and line.strip().startswith(end))
-    return lines[first:last]
 
 
 @cache
@@ -116,8 +97,7 @@ def test_every_link_of_a_cell_is_a_link_wherever_the_cell_is_shown(built: Built,
 
 
 def test_every_url_of_the_wegwijzer_sections_is_in_a_tip() -> None:
-    # The first extraction lists each page's link targets on lines of their own.
-    seed_urls = {line.strip() for line in seed_part("III.3.", "IV. CHECKLIST") if URL.fullmatch(line.strip())}
+    seed_urls = listed_urls("III.3.", "IV. CHECKLIST")
     tip_urls = set()
     for path in tip_files().values():
         tip_urls.update(markdown_links(path))
@@ -130,7 +110,7 @@ def test_every_url_of_the_wegwijzer_sections_is_in_a_tip() -> None:
 
 def test_the_worked_example_shows_the_blocks_of_v2_in_v2_order(built: Built) -> None:
     """V.2 of the report is the output for the example's answers; the permalink must match it."""
-    v2 = squash(" ".join(seed_part("V.2. OUTPUT WEGWIJZER", SECOND_EXTRACTION)))
+    v2 = squash(" ".join(section_lines("V.2. OUTPUT WEGWIJZER", SECOND_EXTRACTION)))
     page_order = [c[0].upper() + c[1:] for c in articles(built.html(step_path(worked_example())))]
     assert page_order == expected_cells(worked_example())
 

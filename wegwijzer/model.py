@@ -90,17 +90,9 @@ class Step:
 
 
 @dataclass(frozen=True)
-class Block:
-    """One cell as it appears in an advice: which answer brought it, or None for general tips."""
-
-    answer: Answer | None
-    cell: Cell
-
-
-@dataclass(frozen=True)
 class ActivityAdvice:
     activity: Activity
-    blocks: tuple[Block, ...]
+    cells: tuple[Cell, ...]  # general tips first, then each answer's cell (cell.answer says which brought it)
 
 
 @dataclass(frozen=True)
@@ -131,12 +123,8 @@ class Wegwijzer:
         result = []
         for activity in self.activities:
             keys = [None, *(a.slug for a in step.answers)]
-            blocks = tuple(
-                Block(self.cells[(activity.id, key)].answer, self.cells[(activity.id, key)])
-                for key in keys
-                if (activity.id, key) in self.cells
-            )
-            result.append(ActivityAdvice(activity, blocks))
+            cells = tuple(self.cells[(activity.id, key)] for key in keys if (activity.id, key) in self.cells)
+            result.append(ActivityAdvice(activity, cells))
         return tuple(result)
 
     def steps_with(self, cell: Cell) -> list[Step]:

@@ -77,7 +77,7 @@ def wegwijzer_steps(site: Site) -> Iterator[Output]:
             yield Output(step.path, "question.html", {"step": step, "question": question}, indexed=False)
         else:
             advice = weg.advice(step)
-            cells = [b.cell for a in advice for b in a.blocks]
+            cells = [c for a in advice for c in a.cells]
             updated = max([weg.updated, *(c.updated for c in cells)])
             yield Output(step.path, "advice.html", {"step": step, "advice": advice, "updated": updated})
 
