@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .content import Section, _blank_comments, _Fields, check_links
+from .content import Section, blank_comments, Fields, check_links
 from .markup import Markup
 from .problems import Problems
 from .sources import LineDict, load_yaml_file
@@ -59,15 +59,15 @@ def _markdown_field(data: LineDict, key: str, path: Path, problems: Problems, ma
         problems.add(path, data.line_of(key), f"'{key}' moet tekst (Markdown) zijn")
         return ""
     # A block scalar starts on the line after its key.
-    section = Section(_blank_comments(value), data.line_of(key) + 1)
+    section = Section(blank_comments(value), data.line_of(key) + 1)
     check_links(section, path, problems)
     return markup.render(section.markdown)
 
 
 def _load_scale(data: LineDict, path: Path, problems: Problems) -> tuple[ScalePoint, ...]:
     points = []
-    for item in _Fields(data, path, problems, "checklist").mapping_list("scale"):
-        score, label = item.get("score"), _Fields(item, path, problems, "schaal").text("label")
+    for item in Fields(data, path, problems, "checklist").mapping_list("scale"):
+        score, label = item.get("score"), Fields(item, path, problems, "schaal").text("label")
         if not isinstance(score, int) or isinstance(score, bool):
             problems.add(path, item.line_of("score"), "schaal: 'score' moet een heel getal zijn")
             continue
@@ -79,12 +79,12 @@ def _load_scale(data: LineDict, path: Path, problems: Problems) -> tuple[ScalePo
 
 
 def _load_theme(item: LineDict, path: Path, problems: Problems, markup: Markup, seen: dict[str, int]) -> Theme:
-    f = _Fields(item, path, problems, "thema")
+    f = Fields(item, path, problems, "thema")
     f.only({"id", "title", "short", "questions"})
     theme_id = f.slug("id")
     questions = []
     for number, q in enumerate(f.mapping_list("questions"), 1):
-        qf = _Fields(q, path, problems, "checklistvraag")
+        qf = Fields(q, path, problems, "checklistvraag")
         qf.only({"id", "text", "remarks", "tips"})
         qid = qf.slug("id")
         if qid and not re.fullmatch(rf"{re.escape(theme_id)}-\d+", qid):
@@ -108,7 +108,7 @@ def load_checklist(path: Path, problems: Problems, markup: Markup) -> Checklist 
         else:
             problems.add(path, None, "het bestand ontbreekt")
         return None
-    f = _Fields(data, path, problems, "checklist")
+    f = Fields(data, path, problems, "checklist")
     f.only({"version", "updated", "scale", "themes"})
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:

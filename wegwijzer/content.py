@@ -93,7 +93,7 @@ class Content:
     pages: tuple[PageRecord, ...]
 
 
-class _Fields:
+class Fields:
     """Reads typed fields from one YAML mapping and reports problems against its file and line."""
 
     def __init__(self, data: LineDict, path: Path, problems: Problems, what: str):
@@ -161,7 +161,7 @@ def load_table(path: Path, problems: Problems) -> TableRecord | None:
     if not isinstance(data, LineDict):
         problems.add(path, 1, "de beslistabel moet velden 'activities' en 'questions' hebben")
         return None
-    top = _Fields(data, path, problems, "beslistabel")
+    top = Fields(data, path, problems, "beslistabel")
     top.only({"updated", "activities", "questions"})
     updated = top.date("updated")
     if "updated" not in data:
@@ -170,7 +170,7 @@ def load_table(path: Path, problems: Problems) -> TableRecord | None:
     activities = []
     activity_items = top.mapping_list("activities")
     for item in activity_items:
-        f = _Fields(item, path, problems, "activiteit")
+        f = Fields(item, path, problems, "activiteit")
         f.only({"id", "letter", "name", "description"})
         letter = f.text("letter")
         if letter and not re.fullmatch(r"[A-Z]", letter):
@@ -184,7 +184,7 @@ def load_table(path: Path, problems: Problems) -> TableRecord | None:
     answer_items: list[tuple[str, LineDict]] = []
     question_items = top.mapping_list("questions")
     for item in question_items:
-        f = _Fields(item, path, problems, "vraag")
+        f = Fields(item, path, problems, "vraag")
         f.only({"id", "category", "text", "help", "answers"})
         category = f.text("category")
         if category and category not in CATEGORIES:
@@ -194,7 +194,7 @@ def load_table(path: Path, problems: Problems) -> TableRecord | None:
         if 0 < len(answer_list) < 2:
             problems.add(path, item.line_of("answers"), "vraag: een vraag heeft minstens twee antwoorden")
         for answer_item in answer_list:
-            a = _Fields(answer_item, path, problems, "antwoord")
+            a = Fields(answer_item, path, problems, "antwoord")
             a.only({"slug", "label", "short", "hint"})
             slug = a.slug("slug")
             if slug in RESERVED_ANSWER_SLUGS:
@@ -211,7 +211,7 @@ def load_table(path: Path, problems: Problems) -> TableRecord | None:
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-def _blank_comments(text: str) -> str:
+def blank_comments(text: str) -> str:
     """Drop editors' comments but keep their line breaks, so line numbers stay right."""
     return COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
 
@@ -227,7 +227,7 @@ def _split_sections(source: MarkdownSource, problems: Problems) -> dict[str, Sec
         if current is not None:
             sections[current] = Section("".join(buffer), start)
 
-    for offset, line in enumerate(_blank_comments(source.body).splitlines(keepends=True)):
+    for offset, line in enumerate(blank_comments(source.body).splitlines(keepends=True)):
         number = source.body_line + offset
         heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", line)
         if heading is None:
@@ -266,7 +266,7 @@ def load_tip(path: Path, table: TableRecord, problems: Problems) -> TipRecord | 
     source = load_markdown_file(path, problems)
     if source is None:
         return None
-    f = _Fields(source.meta, path, problems, "tip")
+    f = Fields(source.meta, path, problems, "tip")
     f.only({"activity", "question", "answer", "general", "updated"})
     activity = f.text("activity")
     if activity and activity not in {a.id for a in table.activities}:
@@ -324,7 +324,7 @@ def load_page(path: Path, table: TableRecord, problems: Problems) -> PageRecord 
         problems.add(path, None, f"de bestandsnaam '{path.name}' wordt het adres: gebruik kleine letters, cijfers en '-'")
     elif slug in RESERVED_PAGE_SLUGS:
         problems.add(path, None, f"de paginanaam '{slug}' botst met een pad dat de site zelf maakt")
-    f = _Fields(source.meta, path, problems, "pagina")
+    f = Fields(source.meta, path, problems, "pagina")
     f.only({"title", "description", "updated", "answers"})
     answers: dict[str, str] = {}
     raw: Any = source.meta.get("answers")
@@ -338,7 +338,7 @@ def load_page(path: Path, table: TableRecord, problems: Problems) -> PageRecord 
             missing = [q.id for q in table.questions if q.id not in raw]
             if missing:
                 problems.add(path, raw.line, f"'answers' mist een antwoord op: {', '.join(missing)}")
-    body = Section(_blank_comments(source.body), source.body_line)
+    body = Section(blank_comments(source.body), source.body_line)
     check_links(body, path, problems)
     return PageRecord(path, slug, f.text("title"), f.text("description"), body, f.date("updated"), answers)
 
