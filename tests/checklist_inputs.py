@@ -5,6 +5,8 @@ aandachtspunten are the questions scored 1 or 2 (templates/checklist.html says s
 """
 from __future__ import annotations
 
+import csv
+import io
 import random
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -79,6 +81,45 @@ def dutch_number(value: float | Decimal | None) -> str:
     if value is None:
         return "geen"
     return str(rounded(value) if isinstance(value, float | int) else value).replace(".", ",")
+
+
+def csv_score(mean: float | None) -> str:
+    """A score in the CSV: at most two decimals, half up like JavaScript's toFixed, with a decimal comma."""
+    if mean is None:
+        return ""
+    two_decimals = Decimal(mean).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+    return format(two_decimals, "f").replace(".", ",")
+
+
+def defused(cell: str) -> str:
+    """A spreadsheet runs a cell that starts with = + - @ (or a tab or return) as a formula; a ' before it stops that."""
+    return "'" + cell if cell.startswith(("=", "+", "-", "@", "\t", "\r")) else cell
+
+
+def expected_csv(measurements: list[dict[str, Any]], version: int | None = None) -> str:
+    """The CSV export for Dutch spreadsheets, made from the measurements and the scoring rule by Python's csv module:
+    a byte order mark, ";" between fields, scores with a decimal comma, and a field holding ";", a quote or a
+    line break quoted with its quotes doubled. A measurement of an older version than `version` (the page's)
+    has no scores; answers to questions the checklist no longer has get their own columns after its questions."""
+    version = content()["version"] if version is None else version
+    gone = [q for m in measurements for q in m["answers"] if q not in question_ids()]
+    columns = question_ids() + list(dict.fromkeys(gone))
+    themes = [t["id"] for t in spec()["themes"]]
+    rows = [["datum", "naam", "versie", *columns, *(f"score {t}" for t in themes), "score totaal"]]
+    for m in measurements:
+        scores = expected_scores(m["answers"] if m["checklistVersion"] == version else {})
+        means = [t["mean"] for t in scores["themes"]] + [scores["overall"]]
+        answers = [str(m["answers"].get(q, "")) for q in columns]
+        rows.append([m["date"], m["name"], str(m["checklistVersion"]), *answers, *map(csv_score, means)])
+    text = io.StringIO()
+    csv.writer(text, delimiter=";", lineterminator="\r\n").writerows([[defused(cell) for cell in row] for row in rows])
+    return "\ufeff" + text.getvalue()
+
+
+def csv_rows(text: str) -> list[list[str]]:
+    """The rows of an exported CSV as a Dutch spreadsheet reads them: byte order mark first, ";" between fields."""
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
 
 
 def dutch_difference(old: float | None, new: float | None) -> str:

@@ -1,26 +1,29 @@
 """The checklist in a real Chromium on the served site: keyboard scoring, measurements, export/import, share links,
-and the page without JavaScript and on paper.
+the page without JavaScript and on paper, and measurements kept from before the checklist's version was raised.
 
 Expected scores come from the answers given and the rule the page states (checklist_inputs); labels,
 counts and ids from content/checklist.yaml.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
+from wsgiref.simple_server import make_server
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from checklist_inputs import (STORAGE_KEY, Answers, content, dutch_difference, dutch_number, expected_scores, question_ids,
-                              record, spec, top_score)
-from conftest import Built, _new_page
+from checklist_inputs import (STORAGE_KEY, Answers, content, csv_rows, dutch_difference, dutch_number, expected_csv,
+                              expected_scores, question_ids, record, spec, top_score)
+from conftest import Built, _new_page, _QuietHandler, _ThreadingWSGIServer, copy_project
+from test_accessibility import violations
+from wegwijzer.pipeline import build
+from wegwijzer.server import DistApp
 
 pytestmark = pytest.mark.browser
 
@@ -290,9 +293,9 @@ def test_export_and_reimport_in_a_fresh_browser(page: Page, fresh_page: Page, se
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["checklistVersion"] == content()["version"] and data["measurements"] == saved
 
-    sheet = download(page, "Download als CSV", tmp_path)
-    rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8-sig"), newline="")))
-    assert [r[1] for r in rows[1:]] == ['Team "A", inkoop', "'@team B"]
+    sheet = download(page, "Download als CSV", tmp_path).read_bytes().decode("utf-8")
+    assert sheet == expected_csv(saved)
+    assert [r[1] for r in csv_rows(sheet)[1:]] == ['Team "A", inkoop', "'@team B"]
 
     open_checklist(fresh_page, server)
     expect(fresh_page.locator("[data-history]")).to_have_text("U hebt nog geen metingen bewaard.")
@@ -426,3 +429,81 @@ def test_print_keeps_the_questions_and_hides_the_interactive_parts(page: Page, s
     first_link = page.locator("[data-tips] a[href^='http']").first
     after = first_link.evaluate("a => getComputedStyle(a, '::after').content")
     assert (first_link.get_attribute("href") or "") in after
+
+
+# --- after a new version of the checklist ------------------------------------------------------
+
+VERSION = content()["version"]
+OLDER_NOTICE = ("1 eerdere meting hoort bij een oudere versie van de checklist en wordt niet getoond; "
+                "ze blijft bewaard en gaat mee in een download.")
+
+
+@pytest.fixture(scope="module")
+def next_version_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site built after an editor raised the checklist's version, on its own port (its own localStorage)."""
+    config = copy_project(tmp_path_factory.mktemp("next-version") / "project")
+    checklist = config.parent / "content" / "checklist.yaml"
+    text = checklist.read_text(encoding="utf-8")
+    assert f"\nversion: {VERSION}\n" in text
+    checklist.write_text(text.replace(f"\nversion: {VERSION}\n", f"\nversion: {VERSION + 1}\n", 1), encoding="utf-8")
+    loaded, _ = build(config)
+    httpd = make_server("127.0.0.1", 0, DistApp(loaded.config.dir("output_dir")),
+                        server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def next_version_record(day: str, answers: Answers, name: str = "") -> dict[str, Any]:
+    return record(day, answers, name) | {"checklistVersion": VERSION + 1}
+
+
+def test_measurements_of_an_older_version_are_kept_announced_and_exported(page: Page, next_version_server: str, tmp_path: Path) -> None:
+    errors = open_checklist(page, next_version_server)
+    older = record("2025-03-01", answers_a(), "Inkoop")
+    current = next_version_record("2026-03-01", answers_b(), "Inkoop")
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, json.dumps({"measurements": [older, current]})])
+    page.reload()
+    notice = page.locator("[data-history] .notice")
+    expect(notice).to_have_text(OLDER_NOTICE)
+    assert history_names(page) == [label(date(2026, 3, 1), "Inkoop")]  # only this version's measurement is shown
+    expect(page.locator("[data-trend] svg")).to_have_count(0)  # nor drawn or compared with
+    assert violations(page) == []
+
+    score_by_clicking(page, answers_a())
+    save(page, "Nieuw")
+    new = next_version_record(date.today().isoformat(), answers_a(), "Nieuw")
+    assert stored(page)["measurements"] == [older, current, new]  # saving keeps the older one
+    exported = json.loads(download(page, "Download als JSON", tmp_path).read_text(encoding="utf-8"))
+    assert exported["checklistVersion"] == VERSION + 1 and exported["measurements"] == [older, current, new]
+    sheet = download(page, "Download als CSV", tmp_path).read_bytes().decode("utf-8")
+    assert sheet == expected_csv([older, current, new], version=VERSION + 1)
+
+    # Deleting all deletes the older ones too, and says how many there are in all.
+    page.get_by_role("button", name="Alle metingen verwijderen").click()
+    expect(page.locator("[data-confirm-text]")).to_contain_text("alle 3 bewaarde metingen")
+    page.get_by_role("button", name="Ja, verwijderen").click()
+    expect(page.locator("[data-history]")).to_have_text("U hebt nog geen metingen bewaard.")
+    assert stored(page)["measurements"] == []
+    assert errors == [] and page.outside_requests == []  # type: ignore[attr-defined]
+
+
+def test_an_export_of_the_older_version_imports_as_kept_but_not_shown(
+        page: Page, fresh_page: Page, server: str, next_version_server: str, tmp_path: Path) -> None:
+    open_checklist(page, server)
+    score_by_clicking(page, answers_a())
+    save(page, "vorig jaar")
+    exported = download(page, "Download als JSON", tmp_path)
+    assert json.loads(exported.read_text(encoding="utf-8"))["checklistVersion"] == VERSION
+
+    errors = open_checklist(fresh_page, next_version_server)
+    importer = fresh_page.get_by_label("Metingen importeren (JSON-bestand)")
+    importer.set_input_files(exported)
+    status = fresh_page.locator("[data-history-status]")
+    expect(status).to_have_text(f"Geïmporteerd: 1 meting. Overgeslagen omdat ze er al waren: 0. {OLDER_NOTICE}")
+    expect(fresh_page.locator("[data-history]")).to_have_text(OLDER_NOTICE)
+    assert stored(fresh_page)["measurements"] == [record(date.today().isoformat(), answers_a(), "vorig jaar")]
+    importer.set_input_files(exported)
+    expect(status).to_have_text("Geïmporteerd: 0 metingen. Overgeslagen omdat ze er al waren: 1.")
+    assert errors == [] and fresh_page.outside_requests == []  # type: ignore[attr-defined]

@@ -7,8 +7,6 @@ theme scores, aandachtspunten are the questions scored 1 or 2.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -16,11 +14,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from checklist_inputs import Answers, FORMAT, STORAGE_KEY, content, expected_scores, question_ids, random_answers, record, spec, top_score
+from checklist_inputs import (Answers, FORMAT, STORAGE_KEY, content, csv_rows, expected_csv, expected_scores, question_ids,
+                              random_answers, record, spec, top_score)
 from conftest import _new_page
 
 pytestmark = pytest.mark.browser
 TOP = top_score()
+VERSION = content()["version"]
 
 
 @pytest.fixture(scope="module")
@@ -109,24 +109,49 @@ def test_merge_adds_new_measurements_skips_duplicates_and_sorts_by_date(core_pag
     assert (result["added"], result["skipped"]) == (1, 2)
 
 
-def test_storage_key_is_versioned_and_bad_stored_data_is_ignored_but_kept(core_page: Page) -> None:
-    good, old = record("2026-02-02", {"processen-1": 2}), record("2020-01-01", {"processen-1": 2}) | {"checklistVersion": 0}
-    state = core_page.evaluate(
+def read_and_write(page: Page, stored: str, with_spec: dict[str, Any]) -> dict[str, Any]:
+    """Reads what is stored under the storage key, writes it back, and returns both: a round trip in one visit."""
+    return page.evaluate(
         """([spec, stored]) => {
             const core = ChecklistCore.create(spec), data = {};
             const store = {getItem: k => data[k] ?? null, setItem: (k, v) => { data[k] = v; }};
             store.setItem(ChecklistCore.KEY, stored);
             const read = core.read(store);
             core.write(store, read);
-            const broken = core.read({getItem: () => "{not json"});
-            return {key: ChecklistCore.KEY, read, written: JSON.parse(data[ChecklistCore.KEY]), broken};
+            return {key: ChecklistCore.KEY, read, written: JSON.parse(data[ChecklistCore.KEY])};
         }""",
-        [spec(), json.dumps({"measurements": [good, old, "onzin"], "current": {"strategie-1": 4, "strategie-2": 9}})],
+        [with_spec, stored],
     )
+
+
+def test_storage_key_is_versioned_and_bad_stored_data_is_ignored_but_kept(core_page: Page) -> None:
+    good, zero = record("2026-02-02", {"processen-1": 2}), record("2020-01-01", {"processen-1": 2}) | {"checklistVersion": 0}
+    stored = json.dumps({"measurements": [good, zero, "onzin"], "current": {"strategie-1": 4, "strategie-2": 9}})
+    state = read_and_write(core_page, stored, spec())
     assert state["key"] == STORAGE_KEY
     assert state["read"]["list"] == [good] and state["read"]["current"] == {"strategie-1": 4}
-    assert old in state["written"]["measurements"] and "onzin" in state["written"]["measurements"]
-    assert state["broken"] == {"list": [], "kept": [], "current": {}}
+    assert state["read"]["older"] == []  # versions count from 1: version 0 is not an older one, just unreadable
+    assert state["read"]["unreadable"] == [zero, "onzin"] and state["written"]["measurements"] == [zero, "onzin", good]
+    broken = read_and_write(core_page, "{not json", spec())["read"]
+    assert broken == {"list": [], "older": [], "unreadable": [], "current": {}}
+
+
+def next_version() -> dict[str, Any]:
+    """The checklist after an editor raised its version: what a returning visitor's browser meets."""
+    return spec(version=VERSION + 1)
+
+
+def test_stored_measurements_of_an_older_version_are_kept_apart_and_written_back(core_page: Page) -> None:
+    # The older one answers a question the next version may have dropped; that answer is kept as it is.
+    older = record("2025-06-01", random_answers(14) | {"vervallen-1": 2}, "Inkoop")
+    same_but_current = {**older, "answers": random_answers(14), "checklistVersion": VERSION + 1}
+    newer = record("2026-06-01", {"strategie-1": 1}) | {"checklistVersion": VERSION + 2}
+    stored = json.dumps({"measurements": [same_but_current, newer, older], "current": {}})
+    state = read_and_write(core_page, stored, next_version())
+    assert state["read"]["older"] == [older]
+    assert state["read"]["list"] == [same_but_current]  # the same date, name and answers, but another version
+    assert state["read"]["unreadable"] == [newer]  # a newer version than the page's cannot be read, but is not lost
+    assert sorted(map(json.dumps, state["written"]["measurements"])) == sorted(map(json.dumps, [older, same_but_current, newer]))
 
 
 # --- export and import ---------------------------------------------------------------------------
@@ -139,39 +164,57 @@ def history() -> list[dict[str, Any]]:
 def test_json_export_carries_format_and_version_and_imports_again(core_page: Page) -> None:
     exported = call(core_page, "toJSON", history())
     data = json.loads(exported)
-    assert data["format"] == FORMAT and data["checklistVersion"] == content()["version"]
-    assert call(core_page, "parse", exported) == {"measurements": history()}
+    assert data["format"] == FORMAT and data["checklistVersion"] == VERSION
+    assert call(core_page, "parse", exported) == {"measurements": history(), "older": []}
 
 
-def test_csv_export_has_a_header_a_row_per_measurement_and_the_theme_scores(core_page: Page) -> None:
-    text = call(core_page, "toCSV", history())
-    assert text.startswith("\ufeff")  # so that spreadsheets read the names as UTF-8
-    rows = list(csv.reader(io.StringIO(text[1:], newline="")))
-    themes = [t["id"] for t in spec()["themes"]]
-    assert rows[0] == ["datum", "naam", "versie", *question_ids(), *(f"score {t}" for t in themes), "score totaal"]
-    assert len(rows) == 1 + len(history())
-    for row, measurement in zip(rows[1:], history()):
-        values = dict(zip(rows[0], row))
-        assert (values["datum"], values["naam"]) == (measurement["date"], measurement["name"])
-        assert [values[q] for q in question_ids()] == [str(measurement["answers"].get(q, "")) for q in question_ids()]
-        expected = expected_scores(measurement["answers"])
-        for theme in expected["themes"]:
-            assert float(values[f"score {theme['id']}"] or "nan") == pytest.approx(theme["mean"], abs=0.005, nan_ok=True)
-        assert float(values["score totaal"]) == pytest.approx(expected["overall"], abs=0.005)
+def half_up_measurement() -> dict[str, Any]:
+    """Theme means 2 and 2,25 and a theme without answers: the total 2,125 lies exactly halfway, and goes up."""
+    first, _, third = spec()["themes"]
+    answers = {q: 2 for q in first["questions"]} | dict(zip(third["questions"], [2, 2, 2, 3]))
+    assert expected_scores(answers)["overall"] == 2.125
+    return record("2026-03-03", answers, "half")
 
 
-@pytest.mark.parametrize("name", ['Inkoop, "Noord"', "regel 1\nregel 2", "ß en é; ook"])
+def test_csv_export_is_for_dutch_spreadsheets(core_page: Page) -> None:
+    measurements = [*history(), half_up_measurement()]
+    text = call(core_page, "toCSV", measurements)
+    assert text == expected_csv(measurements)
+    assert text.startswith("\ufeff")  # so that Excel reads "é" as UTF-8
+    header, *rows = csv_rows(text)
+    assert text[1:].split("\r\n")[0] == ";".join(header)  # ";" between fields, as Dutch Excel expects
+    scores = [cell for row in rows for cell in row[-len(spec()["themes"]) - 1:] if cell]
+    assert any("," in cell for cell in scores) and not any("." in cell for cell in scores)  # a decimal comma
+    assert rows[-1][-1] == "2,13"  # 2.125 rounds up, as toFixed does (Python's round would give 2,12)
+
+
+@pytest.mark.parametrize("name", ['Inkoop, "Noord"', "regel 1\nregel 2", "ß en é; ook", "Inkoop; Noord", 'zeg "ja"'])
 def test_csv_quotes_names_so_they_read_back_unchanged(core_page: Page, name: str) -> None:
-    text = call(core_page, "toCSV", [record("2026-01-01", {"strategie-1": 2}, name)])
-    rows = list(csv.reader(io.StringIO(text[1:], newline="")))
-    assert rows[1][1] == name
+    measurements = [record("2026-01-01", {"strategie-1": 2}, name)]
+    text = call(core_page, "toCSV", measurements)
+    assert text == expected_csv(measurements)
+    assert csv_rows(text)[1][1] == name
+    # Only a field that needs it is quoted: a comma is no separator here.
+    quoted = '"' + name.replace('"', '""') + '"'
+    assert (quoted in text) == any(c in name for c in ';"\n')
 
 
-@pytest.mark.parametrize("name", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)"])
+@pytest.mark.parametrize("name", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1"])
 def test_csv_defuses_names_a_spreadsheet_would_run_as_formula(core_page: Page, name: str) -> None:
     text = call(core_page, "toCSV", [record("2026-01-01", {"strategie-1": 2}, name)])
-    cell = list(csv.reader(io.StringIO(text[1:], newline="")))[1][1]
-    assert cell == "'" + name
+    assert csv_rows(text)[1][1] == "'" + name
+
+
+def test_csv_keeps_older_measurements_with_their_own_version_and_answers_but_no_scores(core_page: Page) -> None:
+    older = record("2025-01-01", random_answers(15, 0.6) | {"vervallen-1": 3}, "vorig jaar")
+    current = record("2026-01-01", random_answers(16)) | {"checklistVersion": VERSION + 1}
+    text = call(core_page, "toCSV", [older, current], with_spec=next_version())
+    assert text == expected_csv([older, current], version=VERSION + 1)
+    header, old_row, new_row = csv_rows(text)
+    old, new = dict(zip(header, old_row)), dict(zip(header, new_row))
+    assert (old["versie"], new["versie"]) == (str(VERSION), str(VERSION + 1))
+    assert old["vervallen-1"] == "3" and new["vervallen-1"] == ""
+    assert old["score totaal"] == "" and new["score totaal"] != ""
 
 
 def import_error(page: Page, data: Any) -> str:
@@ -203,6 +246,25 @@ def test_import_rejects_another_checklist_version_and_names_both(core_page: Page
 def test_import_rejects_a_measurement_of_another_version(core_page: Page) -> None:
     other = record("2026-01-01", {}) | {"checklistVersion": content()["version"] + 1}
     assert "Meting 2" in import_error(core_page, export_with(record("2026-01-01", {}), other))
+
+
+@pytest.mark.parametrize("version", [0, -1, "1", 1.5, None])
+def test_import_rejects_what_is_no_version_at_all(core_page: Page, version: Any) -> None:
+    measurement = record("2026-01-01", {"strategie-1": 2}) | {"checklistVersion": version}
+    assert "hoort bij versie" in import_error(core_page, export_with(measurement))
+
+
+def test_import_keeps_an_export_of_an_older_version_apart(core_page: Page) -> None:
+    older = [*history(), record("2025-12-01", {"vervallen-1": 4})]
+    exported = call(core_page, "toJSON", older)  # made by this version's page, read by the next version's
+    assert call(core_page, "parse", exported, with_spec=next_version()) == {"measurements": [], "older": older}
+
+
+@pytest.mark.parametrize("change, message", [({"date": "2025-13-01"}, "geen geldige datum"), ({"answers": {"strategie-1": 9}}, "1 tot en met")])
+def test_import_checks_older_measurements_too(core_page: Page, change: dict[str, Any], message: str) -> None:
+    broken = record("2025-01-01", {"strategie-1": 2}) | change
+    result = call(core_page, "parse", json.dumps(export_with(broken)), with_spec=next_version())
+    assert message in result["error"] and "older" not in result
 
 
 def test_import_names_an_unknown_question(core_page: Page) -> None:

@@ -4,7 +4,8 @@
  *   ChecklistCore.create({version, scale: [labels], themes: [{id, title, questions: [ids]}]})
  *
  * Answers are {questionId: score}, kept by the question's stable id and never by its position,
- * so saved measurements survive a reordered checklist. */
+ * so saved measurements survive a reordered checklist. Measurements of an older version of the
+ * checklist are kept apart ("older"): not scored or shown, but stored and exported. */
 (() => {
   "use strict";
 
@@ -27,14 +28,16 @@
     return hash.toString(36).padStart(2, "0");
   }
 
-  // A value that starts with = + - @ (or a tab or return) would run as a formula in a spreadsheet.
+  // The CSV is for Dutch spreadsheets: fields separated by ";", scores with a decimal comma.
+  // A value that starts with = + - @ (or a tab or return) would run as a formula in a spreadsheet;
+  // a field holding ";", a quote or a line break is quoted, with its quotes doubled.
   function csvCell(value) {
     const text = String(value).replace(/^[=+\-@\t\r]/, "'$&");
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   }
 
   function csvScore(score) {
-    return score === null ? "" : Number(score.toFixed(2));
+    return score === null ? "" : String(Number(score.toFixed(2))).replace(".", ",");
   }
 
   function create(spec) {
@@ -77,12 +80,23 @@
 
     // --- measurements ---
 
+    // Versions count from 1. The questions of an older version may have meant something else,
+    // so its measurements are kept with their own version and answers, but never scored.
+    function isOlder(otherVersion) {
+      return Number.isInteger(otherVersion) && otherVersion > 0 && otherVersion < version;
+    }
+
+    function isCurrent(measurement) {
+      return measurement.checklistVersion === version;
+    }
+
     function normalized(measurement) {
+      const older = isOlder(measurement.checklistVersion);
       return {
         date: measurement.date,
         name: (measurement.name || "").trim().slice(0, MAX_NAME_LENGTH),
-        checklistVersion: version,
-        answers: knownAnswers(measurement.answers),
+        checklistVersion: older ? measurement.checklistVersion : version,
+        answers: older ? measurement.answers : knownAnswers(measurement.answers),
       };
     }
 
@@ -115,11 +129,13 @@
       if (typeof (measurement.name || "") !== "string") {
         return which + ": de naam is geen tekst.";
       }
-      if (measurement.checklistVersion !== version) {
+      const older = isOlder(measurement.checklistVersion);
+      if (!isCurrent(measurement) && !older) {
         return which + " hoort bij " + aboutVersion(measurement.checklistVersion);
       }
       for (const [id, value] of Object.entries(measurement.answers)) {
-        if (!questionIds.includes(id)) {
+        // An older version may have had questions that this one no longer has.
+        if (!older && !questionIds.includes(id)) {
           return `${which} noemt een onbekende vraag: “${id.slice(0, 40)}”.`;
         }
         if (!isScore(value)) {
@@ -129,9 +145,10 @@
       return "";
     }
 
-    // Two measurements are the same when date, name and every answer are.
+    // Two measurements are the same when date, name, version and every answer are.
     function identity(measurement) {
-      return JSON.stringify([measurement.date, measurement.name, questionIds.map((id) => measurement.answers[id] || 0)]);
+      const answers = Object.entries(measurement.answers).sort();
+      return JSON.stringify([measurement.date, measurement.name, measurement.checklistVersion, answers]);
     }
 
     // Adds the measurements that are new, skips those already there, and keeps the list in date order.
@@ -151,8 +168,8 @@
 
     // --- storage: {measurements, current} ---
 
-    // Stored measurements that do not fit this version are kept (in "kept"), not shown,
-    // so that nothing saved is ever lost.
+    // What is stored is never lost: measurements of an older version are kept in "older",
+    // and what this page cannot read at all (damaged, or of a newer version) in "unreadable".
     function read(storage) {
       let stored;
       try {
@@ -161,18 +178,20 @@
         stored = null;
       }
       const all = stored && Array.isArray(stored.measurements) ? stored.measurements : [];
-      const usable = all.filter((measurement, index) => !check(measurement, index)).map(normalized);
+      const readable = all.filter((measurement, index) => !check(measurement, index)).map(normalized);
       return {
-        list: merge([], usable).list,
-        kept: all.filter(check),
+        list: merge([], readable.filter(isCurrent)).list,
+        older: merge([], readable.filter((measurement) => !isCurrent(measurement))).list,
+        unreadable: all.filter(check),
         current: knownAnswers(stored && stored.current),
       };
     }
 
     // False when the browser refuses to store (private mode, full, switched off).
     function write(storage, state) {
+      const measurements = [...state.unreadable, ...state.older, ...state.list];
       try {
-        storage.setItem(STORAGE_KEY, JSON.stringify({measurements: state.kept.concat(state.list), current: state.current}));
+        storage.setItem(STORAGE_KEY, JSON.stringify({measurements, current: state.current}));
         return true;
       } catch (error) {
         return false;
@@ -200,7 +219,7 @@
       if (!data || data.format !== EXPORT_FORMAT) {
         return importError("Dit bestand is geen export van deze checklist.");
       }
-      if (data.checklistVersion !== version) {
+      if (data.checklistVersion !== version && !isOlder(data.checklistVersion)) {
         return importError("Dit bestand hoort bij " + aboutVersion(data.checklistVersion));
       }
       if (!Array.isArray(data.measurements)) {
@@ -210,25 +229,29 @@
       if (problem) {
         return importError(problem);
       }
-      return {measurements: data.measurements.map(normalized)};
+      const readable = data.measurements.map(normalized);
+      return {measurements: readable.filter(isCurrent), older: readable.filter((measurement) => !isCurrent(measurement))};
     }
 
-    // A byte order mark, so that spreadsheets read the names as UTF-8.
+    // A byte order mark first, so that spreadsheets read the names as UTF-8. A measurement of an older
+    // version has its own version and no scores; answers to questions this version no longer has
+    // get columns of their own after this version's questions.
     function toCSV(list) {
+      const answerColumns = [...new Set([...questionIds, ...list.flatMap((measurement) => Object.keys(measurement.answers))])];
       const themeColumns = spec.themes.map((theme) => "score " + theme.id);
-      const header = ["datum", "naam", "versie", ...questionIds, ...themeColumns, "score totaal"];
+      const header = ["datum", "naam", "versie", ...answerColumns, ...themeColumns, "score totaal"];
       const rows = list.map((measurement) => {
-        const scores = score(measurement.answers);
+        const scores = score(isCurrent(measurement) ? measurement.answers : {});
         return [
           measurement.date,
           measurement.name,
-          version,
-          ...questionIds.map((id) => measurement.answers[id] || ""),
+          measurement.checklistVersion,
+          ...answerColumns.map((id) => (Object.hasOwn(measurement.answers, id) ? measurement.answers[id] : "")),
           ...scores.themes.map((theme) => csvScore(theme.mean)),
           csvScore(scores.overall),
         ];
       });
-      return "\ufeff" + [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+      return "\ufeff" + [header, ...rows].map((row) => row.map(csvCell).join(";")).join("\r\n") + "\r\n";
     }
 
     // --- share fragment: score=<version>.<theme>-<digits>.<theme>-<digits>...<checksum> ---

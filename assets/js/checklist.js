@@ -126,7 +126,8 @@
   } catch (error) {
     storage = memoryStorage;
   }
-  const state = core.read(storage); // {list: measurements, kept: what this version cannot show, current: answers}
+  // {list: this version's measurements, older: an older version's, unreadable: the rest, current: answers}
+  const state = core.read(storage);
   let compared = []; // indexes in state.list of the measurements ticked for comparison
 
   function saveState() {
@@ -287,14 +288,28 @@
     return [label, ...themeScores, formatScore(scores.overall), compareBox, deleteButton];
   }
 
+  // Measurements of an older version of the checklist are not shown; the visitor is told they are there.
+  function aboutOlder() {
+    const count = state.older.length;
+    return count === 1
+      ? "1 eerdere meting hoort bij een oudere versie van de checklist en wordt niet getoond; ze blijft bewaard en gaat mee in een download."
+      : `${count} eerdere metingen horen bij een oudere versie van de checklist en worden niet getoond; ze blijven bewaard en gaan mee in een download.`;
+  }
+
+  function olderNotice() {
+    return state.older.length ? [element("p", {class: "notice"}, aboutOlder())] : [];
+  }
+
   // The history table also holds the figures of the trend chart.
   function showHistory() {
+    const parts = olderNotice();
     if (state.list.length) {
       const headings = ["Meting", ...spec.themes.map((theme) => theme.title), "Totaal", "Vergelijken", "Verwijderen"];
-      historyPart.replaceChildren(table("Bewaarde metingen: scores per thema", headings, state.list.map(historyRow)));
-    } else {
-      historyPart.replaceChildren(element("p", {}, "U hebt nog geen metingen bewaard."));
+      parts.unshift(table("Bewaarde metingen: scores per thema", headings, state.list.map(historyRow)));
+    } else if (!parts.length) {
+      parts.push(element("p", {}, "U hebt nog geen metingen bewaard."));
     }
+    historyPart.replaceChildren(...parts);
     showTrend();
     showComparison();
   }
@@ -415,28 +430,31 @@
     find("#metingen-titel").focus();
   }
 
+  // All means all: the older measurements too, and whatever this page could not read.
   function deleteAll() {
-    const count = state.list.length;
+    const count = state.list.length + state.older.length;
     if (!count) {
       say(historyStatus, "U hebt geen bewaarde metingen.");
       return;
     }
     const question = `Weet u zeker dat u alle ${count} bewaarde metingen wilt verwijderen? Dit kan niet ongedaan worden gemaakt.`;
     askToDelete(question, deleteAllButton, () => {
-      state.list = [];
+      Object.assign(state, {list: [], older: [], unreadable: []});
       return "Alle metingen zijn verwijderd.";
     });
   }
 
   // --- export and import ---
 
-  function download(text, extension, type) {
-    if (!state.list.length) {
+  // Every saved measurement goes into the file, those of an older version too, in date order.
+  function download(convert, extension, type) {
+    const list = core.merge(state.older, state.list).list;
+    if (!list.length) {
       say(historyStatus, "U hebt nog geen metingen bewaard.");
       return;
     }
     const link = element("a", {
-      href: URL.createObjectURL(new Blob([text], {type})),
+      href: URL.createObjectURL(new Blob([convert(list)], {type})),
       download: `checklist-metingen-${today()}.${extension}`,
     });
     document.body.append(link);
@@ -461,9 +479,14 @@
       return;
     }
     const merged = core.merge(state.list, result.measurements);
+    const older = core.merge(state.older, result.older);
     state.list = merged.list;
-    const added = merged.added === 1 ? "1 meting" : merged.added + " metingen";
-    measurementsChanged(historyStatus, `Geïmporteerd: ${added}. Overgeslagen omdat ze er al waren: ${merged.skipped}.`);
+    state.older = older.list;
+    const count = merged.added + older.added;
+    const added = count === 1 ? "1 meting" : count + " metingen";
+    const skipped = merged.skipped + older.skipped;
+    const olderAdded = older.added ? " " + aboutOlder() : "";
+    measurementsChanged(historyStatus, `Geïmporteerd: ${added}. Overgeslagen omdat ze er al waren: ${skipped}.${olderAdded}`);
   }
 
   // --- share link and shared view ---
@@ -518,8 +541,8 @@
   form.addEventListener("change", answerChanged);
   on("save-button", "click", saveMeasurement);
   on("share-button", "click", copyShareLink);
-  on("export-json", "click", () => download(core.toJSON(state.list), "json", "application/json"));
-  on("export-csv", "click", () => download(core.toCSV(state.list), "csv", "text/csv"));
+  on("export-json", "click", () => download(core.toJSON, "json", "application/json"));
+  on("export-csv", "click", () => download(core.toCSV, "csv", "text/csv;charset=utf-8"));
   on("import", "change", importMeasurements);
   on("delete-all", "click", deleteAll);
   on("confirm-yes", "click", confirmDelete);
