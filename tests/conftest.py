@@ -6,6 +6,7 @@ import shutil
 import socketserver
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
@@ -74,15 +75,22 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(built: Built) -> Iterator[str]:
-    """Base URL of the built site served over HTTP on 127.0.0.1."""
-    httpd = make_server("127.0.0.1", 0, DistApp(built.dist), server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
+@contextmanager
+def serving(dist: Path) -> Iterator[str]:
+    """Serve a built dist/ over HTTP on 127.0.0.1 (a free port); yield its base URL."""
+    httpd = make_server("127.0.0.1", 0, DistApp(dist), server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(built: Built) -> Iterator[str]:
+    """Base URL of the built site served over HTTP on 127.0.0.1."""
+    with serving(built.dist) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -96,7 +104,7 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
-def _new_page(browser: object, request: pytest.FixtureRequest, **options: object) -> Iterator[object]:
+def new_page(browser: object, request: pytest.FixtureRequest, **options: object) -> Iterator[object]:
     context = browser.new_context(**options)  # type: ignore[attr-defined]
     page = context.new_page()
     outside: list[str] = []
@@ -125,17 +133,17 @@ def _new_page(browser: object, request: pytest.FixtureRequest, **options: object
 @pytest.fixture
 def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
     """A desktop page with JavaScript on."""
-    yield from _new_page(browser, request, viewport={"width": 1280, "height": 900})
+    yield from new_page(browser, request, viewport={"width": 1280, "height": 900})
 
 
 @pytest.fixture
 def page_nojs(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
-    yield from _new_page(browser, request, viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    yield from new_page(browser, request, viewport={"width": 1280, "height": 900}, java_script_enabled=False)
 
 
 @pytest.fixture
 def phone(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
-    yield from _new_page(browser, request, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    yield from new_page(browser, request, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -9,13 +9,11 @@ import re
 from collections import defaultdict
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 import site_inputs
+from axe_check import violations
 from htmlscan import Element, parse
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE = Axe()
 TITLE_SEPARATOR = " – "
 
 
@@ -167,12 +165,6 @@ def block_site_scripts(page) -> None:
     there); test_blocked_scripts_give_the_nojs_page checks that both give the same document.
     """
     page.route(re.compile(r".*\.js(\?.*)?$"), lambda route: route.abort())
-
-
-def violations(page) -> list[str]:
-    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
-            for v in results.response["violations"]]
 
 
 @pytest.mark.browser

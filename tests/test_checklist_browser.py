@@ -8,22 +8,19 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
-from wsgiref.simple_server import make_server
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from checklist_inputs import (STORAGE_KEY, Answers, content, csv_rows, dutch_difference, dutch_number, expected_csv,
                               expected_scores, question_ids, record, spec, top_score)
-from conftest import Built, _new_page, _QuietHandler, _ThreadingWSGIServer, copy_project
-from test_accessibility import violations
+from conftest import Built, copy_project, new_page, serving
+from axe_check import violations
 from wegwijzer.pipeline import build
-from wegwijzer.server import DistApp
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +44,7 @@ def label(day: date, name: str = "") -> str:
 @pytest.fixture
 def fresh_page(browser: object, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A second, separate browser context (its own localStorage), like another computer."""
-    yield from _new_page(browser, request, viewport={"width": 1280, "height": 900})
+    yield from new_page(browser, request, viewport={"width": 1280, "height": 900})
 
 
 def open_checklist(page: Page, server: str, fragment: str = "") -> list[str]:
@@ -447,12 +444,8 @@ def next_version_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
     assert f"\nversion: {VERSION}\n" in text
     checklist.write_text(text.replace(f"\nversion: {VERSION}\n", f"\nversion: {VERSION + 1}\n", 1), encoding="utf-8")
     loaded, _ = build(config)
-    httpd = make_server("127.0.0.1", 0, DistApp(loaded.config.dir("output_dir")),
-                        server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(loaded.config.dir("output_dir")) as url:
+        yield url
 
 
 def next_version_record(day: str, answers: Answers, name: str = "") -> dict[str, Any]:

@@ -16,7 +16,7 @@ from playwright.sync_api import Page
 
 from checklist_inputs import (Answers, FORMAT, STORAGE_KEY, content, csv_rows, expected_csv, expected_scores, question_ids,
                               random_answers, record, spec, top_score)
-from conftest import _new_page
+from conftest import new_page
 
 pytestmark = pytest.mark.browser
 TOP = top_score()
@@ -26,7 +26,7 @@ VERSION = content()["version"]
 @pytest.fixture(scope="module")
 def core_page(browser: object, server: str, request: pytest.FixtureRequest) -> Iterator[Page]:
     """One served /checklist/ for all logic tests: the core is pure, so tests cannot disturb each other."""
-    for page in _new_page(browser, request):
+    for page in new_page(browser, request):
         page.goto(server + "/checklist/")
         yield page
         assert page.outside_requests == []  # type: ignore[attr-defined]
