@@ -272,3 +272,19 @@ def test_dev_server_does_not_follow_a_link_out_of_dist(tmp_path: Path) -> None:
     statuses: list[str] = []
     body = b"".join(DistApp(dist)(environ, lambda status, headers: statuses.append(status)))
     assert statuses == ["404 Not Found"] and b"geheim" not in body
+
+
+def test_dev_server_serves_a_file_with_a_percent_sign_in_its_name(tmp_path: Path) -> None:
+    """PATH_INFO is already percent-decoded: decoding it again would turn %25 into a wrong name."""
+    from wsgiref.util import setup_testing_defaults
+
+    from wegwijzer.server import DistApp
+
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "100%25.txt").write_text("procent", encoding="utf-8")
+    environ: dict = {"PATH_INFO": "/100%25.txt"}  # what a request for /100%2525.txt decodes to
+    setup_testing_defaults(environ)
+    statuses: list[str] = []
+    body = b"".join(DistApp(dist)(environ, lambda status, headers: statuses.append(status)))
+    assert statuses == ["200 OK"] and body == b"procent"

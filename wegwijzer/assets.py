@@ -10,7 +10,7 @@ from pathlib import Path
 
 import minify
 
-from .problems import ContentError, Problem
+from .problems import ContentError, Problems
 
 MINIFIED_TYPES = {".js": "application/javascript", ".css": "text/css"}
 
@@ -26,7 +26,8 @@ def read_assets(assets_dir: Path, root: Path) -> dict[str, bytes]:
             try:
                 data = minify.string(media_type, data.decode("utf-8")).encode("utf-8")
             except (minify.MinifyError, UnicodeDecodeError) as error:
-                where = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-                raise ContentError([Problem(where, None, f"kan niet worden verkleind: {error}")]) from error
+                problems = Problems(root)
+                problems.add(path, None, f"kan niet worden verkleind: {error}")
+                raise ContentError(problems.items) from error
         files["assets/" + path.relative_to(assets_dir).as_posix()] = data
     return files

@@ -26,7 +26,7 @@ def describe_error(error: Exception) -> list[str]:
         return [f"templates/{where}sjabloonfout: {error}"]
     if isinstance(error, (WriteError, OSError)):
         return [f"schrijven mislukt: {error}"]
-    raise error
+    return [f"onverwachte fout: {type(error).__name__}: {error}"]
 
 
 def _report_failure(error: Exception) -> int:

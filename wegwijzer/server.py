@@ -11,7 +11,6 @@ import mimetypes
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from urllib.parse import unquote
 
 from .cli import describe_error
 from .config import load_config
@@ -24,8 +23,9 @@ WATCHED = ("content_dir", "templates_dir", "assets_dir")
 
 
 def resolve(dist: Path, url_path: str) -> Path | None:
-    """The file in dist/ for a URL path, or None; never a file outside dist/."""
-    relative = unquote(url_path.split("?", 1)[0]).lstrip("/")
+    """The file in dist/ for a URL path (WSGI's PATH_INFO, already percent-decoded), or None;
+    never a file outside dist/."""
+    relative = url_path.split("?", 1)[0].lstrip("/")
     if "\x00" in relative:  # no file has one; the OS call would raise instead of saying no
         return None
     candidate = (dist / relative).resolve()
@@ -81,10 +81,7 @@ def rebuild(config: Path, app: DistApp) -> bool:
     try:
         _, files = build(config)
     except Exception as error:  # noqa: BLE001 - any failure must keep the server up
-        try:
-            app.errors = describe_error(error)
-        except Exception:  # noqa: BLE001 - an unexpected error: show it as it is
-            app.errors = [f"{type(error).__name__}: {error}"]
+        app.errors = describe_error(error)
         for line in app.errors:
             print(line, file=sys.stderr)
         print("Build mislukt; de vorige versie blijft zichtbaar.", file=sys.stderr)
