@@ -1,4 +1,4 @@
-"""The report the site is built from (shared/seeds/002_...), read for the fidelity tests.
+"""The report the site is built from, read for the fidelity tests from the copy in tests/data/seeds/.
 
 The file holds two text extractions of one PDF; the first follows the pages (two columns
 interleaved), the second begins at SECOND_EXTRACTION and often has a paragraph on one line.
@@ -10,7 +10,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "002_48c716fdcdfab97d.txt"
+SEED = Path(__file__).resolve().parent / "data" / "seeds" / "002_48c716fdcdfab97d.txt"
 SECOND_EXTRACTION = "I. INTRODUCTIE.."  # the line where the second extraction begins
 URL = re.compile(r"https?://\S+")
 
