@@ -22,6 +22,8 @@ MAX_CSS = 30_000
 MAX_HTML = 150_000
 LOADED_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest", "preload", "modulepreload", "prefetch", "mask-icon"}
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
+# A module's static imports load with it; a dynamic import() loads only when the page asks for it.
+JS_IMPORT = re.compile(r"""(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+?\s*from\s*)?(['"])([^'"]+)\1""")
 ORIGIN = "http://site.invalid"  # stands in for the site's own origin while resolving addresses
 
 
@@ -119,6 +121,8 @@ def measure_page(name: str, files: dict[str, bytes], base_url: str, question_cou
             for match in CSS_URL.finditer(data.decode("utf-8")):
                 address = match.group(2) or match.group(4)
                 queue.append(("css" if match.group(4) else "other", urljoin(url, address.strip())))
+        if kind == "js":
+            queue += [("js", urljoin(url, match.group(2))) for match in JS_IMPORT.finditer(data.decode("utf-8"))]
     return cost
 
 

@@ -4,154 +4,156 @@
  * - advice pages: "kopieer link" and "print" buttons.
  * Pages are fetched from the same site and their nodes adopted; no string is ever parsed into HTML here
  * except the site's own pages through DOMParser. */
-(function () {
-  "use strict";
+import {copyText, element, find, findAll} from "./lib/dom.js";
 
-  var base = document.body.getAttribute("data-base") || "/";
-  var wizardRoot = base + "wegwijzer/";
-  var shown = location.pathname; /* the page whose content is in the document */
-  var latest = 0; /* the newest navigation; older answers are dropped */
+const base = document.body.dataset.base || "/";
+const wizardRoot = base + "wegwijzer/";
+let shown = location.pathname; // the page whose content is in the document
+let latest = 0; // the newest navigation; older answers are dropped
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
-    if (text) { node.textContent = text; }
-    return node;
+function isWizardUrl(url) {
+  if (url.origin !== location.origin || !url.pathname.startsWith(wizardRoot)) {
+    return false;
   }
+  return !/^(tips|schema)\//.test(url.pathname.slice(wizardRoot.length));
+}
 
-  function isWizardUrl(url) {
-    if (url.origin !== location.origin || url.pathname.indexOf(wizardRoot) !== 0) { return false; }
-    var rest = url.pathname.slice(wizardRoot.length);
-    return !/^(tips|schema)\//.test(rest);
+// Turn the answer links of a question page into a radio group with a "Verder" button.
+function enhanceQuestion(root) {
+  const list = find("[data-choices]", root);
+  if (!list) {
+    return;
   }
-
-  /* Turn the answer links of a question page into a radio group with a "Verder" button. */
-  function enhanceQuestion(root) {
-    var list = root.querySelector("[data-choices]");
-    if (!list) { return; }
-    var links = Array.prototype.slice.call(list.querySelectorAll("a.choice"));
-    var form = el("form", { "class": "choice-form", novalidate: "" });
-    var fieldset = el("fieldset", { "aria-labelledby": "vraag", "aria-describedby": "voortgang" });
-    links.forEach(function (link, index) {
-      var id = "antwoord-" + (index + 1);
-      var row = el("div", { "class": "radio" });
-      var input = el("input", { type: "radio", name: "antwoord", id: id, value: link.getAttribute("href") });
-      var label = el("label", { "for": id });
-      var main = link.querySelector(".choice__label");
-      var hint = link.querySelector(".choice__hint");
-      label.appendChild(el("span", { "class": "choice__label" }, main ? main.textContent : link.textContent));
-      if (hint) { label.appendChild(el("span", { "class": "choice__hint" }, hint.textContent)); }
-      row.appendChild(input);
-      row.appendChild(label);
-      fieldset.appendChild(row);
-    });
-    var error = el("p", { "class": "error", id: "antwoord-fout", role: "alert" });
-    var button = el("button", { type: "submit", "class": "button" }, "Verder");
-    form.appendChild(fieldset);
-    form.appendChild(error);
-    form.appendChild(button);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var chosen = form.querySelector("input[name=antwoord]:checked");
-      if (!chosen) {
-        error.textContent = "Kies een antwoord.";
-        fieldset.setAttribute("aria-describedby", "voortgang antwoord-fout");
-        form.querySelector("input[name=antwoord]").focus();
-        return;
-      }
-      navigate(new URL(chosen.value, location.href).href, true);
-    });
-    list.replaceWith(form);
-  }
-
-  /* Everything that differs between wizard pages: content, menu state, date, title and head links. */
-  function swapPage(doc) {
-    ["#voor-inhoud", "#inhoud", ".site-nav", ".site-footer time"].forEach(function (selector) {
-      var current = document.querySelector(selector);
-      var next = doc.querySelector(selector);
-      if (current && next) { current.replaceWith(document.adoptNode(next)); }
-    });
-    document.title = doc.title;
-    ["meta[name=robots]", "meta[name=description]", "link[rel=canonical]"].forEach(function (selector) {
-      var old = document.head.querySelector(selector);
-      var fresh = doc.head.querySelector(selector);
-      if (old) { old.remove(); }
-      if (fresh) { document.head.appendChild(document.adoptNode(fresh)); }
-    });
-    shown = location.pathname;
-  }
-
-  function navigate(href, push) {
-    var ticket = ++latest;
-    return fetch(href, { credentials: "same-origin" }).then(function (response) {
-      if (!response.ok) { throw new Error(String(response.status)); }
-      return response.text();
-    }).then(function (text) {
-      if (ticket !== latest) { return; } /* a later step (quick back, back) has overtaken this one */
-      var doc = new DOMParser().parseFromString(text, "text/html");
-      if (push) { history.pushState({ wegwijzer: true }, "", href); }
-      swapPage(doc);
-      enhance(document);
-      window.scrollTo(0, 0);
-      var heading = document.querySelector("main h1");
-      if (heading) {
-        if (!heading.hasAttribute("tabindex")) { heading.setAttribute("tabindex", "-1"); }
-        heading.focus();
-      }
-    }).catch(function () {
-      location.assign(href);
-    });
-  }
-
-  /* Links between wizard steps (back, change, sibling advice) also load in place. */
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a[href]");
-    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) { return; }
-    if (link.target || link.hasAttribute("download")) { return; }
-    var url = new URL(link.href, location.href);
-    if (!isWizardUrl(url) || url.hash) { return; }
+  const fieldset = element("fieldset", {"aria-labelledby": "vraag", "aria-describedby": "voortgang"});
+  findAll("a.choice", list).forEach((link, index) => {
+    const id = `antwoord-${index + 1}`;
+    const main = find(".choice__label", link);
+    const hint = find(".choice__hint", link);
+    fieldset.append(element("div", {class: "radio"},
+      element("input", {type: "radio", name: "antwoord", id, value: link.getAttribute("href")}),
+      element("label", {for: id},
+        element("span", {class: "choice__label"}, main ? main.textContent : link.textContent),
+        hint ? element("span", {class: "choice__hint"}, hint.textContent) : null)));
+  });
+  const error = element("p", {class: "error", id: "antwoord-fout", role: "alert"});
+  const form = element("form", {class: "choice-form", novalidate: ""},
+    fieldset, error, element("button", {type: "submit", class: "button"}, "Verder"));
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
-    navigate(url.href, true);
+    const chosen = find("input[name=antwoord]:checked", form);
+    if (!chosen) {
+      error.textContent = "Kies een antwoord.";
+      fieldset.setAttribute("aria-describedby", "voortgang antwoord-fout");
+      find("input[name=antwoord]", form).focus();
+      return;
+    }
+    navigate(new URL(chosen.value, location.href).href, true);
   });
+  list.replaceWith(form);
+}
 
-  window.addEventListener("popstate", function () {
-    if (location.pathname === shown) { return; } /* only the #fragment changed: the browser scrolls */
-    if (isWizardUrl(new URL(location.href))) { navigate(location.href, false); } else { location.reload(); }
+// Everything that differs between wizard pages: content, menu state, date, title and head links.
+function swapPage(doc) {
+  for (const selector of ["#voor-inhoud", "#inhoud", ".site-nav", ".site-footer time"]) {
+    const current = find(selector);
+    const next = find(selector, doc);
+    if (current && next) {
+      current.replaceWith(document.adoptNode(next));
+    }
+  }
+  document.title = doc.title;
+  for (const selector of ["meta[name=robots]", "meta[name=description]", "link[rel=canonical]"]) {
+    find(selector, document.head)?.remove();
+    const fresh = find(selector, doc.head);
+    if (fresh) {
+      document.head.append(document.adoptNode(fresh));
+    }
+  }
+  shown = location.pathname;
+}
+
+async function navigate(href, push) {
+  const ticket = ++latest;
+  try {
+    const response = await fetch(href, {credentials: "same-origin"});
+    if (!response.ok) {
+      throw new Error(String(response.status));
+    }
+    const text = await response.text();
+    if (ticket !== latest) {
+      return; // a later step (quick back, back) has overtaken this one
+    }
+    const doc = new DOMParser().parseFromString(text, "text/html");
+    if (push) {
+      history.pushState({wegwijzer: true}, "", href);
+    }
+    swapPage(doc);
+    enhance(document);
+    window.scrollTo(0, 0);
+    const heading = find("main h1");
+    if (heading) {
+      if (!heading.hasAttribute("tabindex")) {
+        heading.setAttribute("tabindex", "-1");
+      }
+      heading.focus();
+    }
+  } catch {
+    location.assign(href);
+  }
+}
+
+// Links between wizard steps (back, change, sibling advice) also load in place.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest?.("a[href]");
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+    return;
+  }
+  if (link.target || link.hasAttribute("download")) {
+    return;
+  }
+  const url = new URL(link.href, location.href);
+  if (!isWizardUrl(url) || url.hash) {
+    return;
+  }
+  event.preventDefault();
+  navigate(url.href, true);
+});
+
+window.addEventListener("popstate", () => {
+  if (location.pathname === shown) {
+    return; // only the #fragment changed: the browser scrolls
+  }
+  if (isWizardUrl(new URL(location.href))) {
+    navigate(location.href, false);
+  } else {
+    location.reload();
+  }
+});
+
+function enhanceActions(root) {
+  const actions = find("[data-actions]", root);
+  if (!actions) {
+    return;
+  }
+  const status = find("[data-copy-status]", actions);
+  find("[data-copy-link]", actions).addEventListener("click", async () => {
+    try {
+      await copyText(location.href);
+      status.textContent = "De link is gekopieerd.";
+    } catch {
+      status.textContent = "Kopiëren lukte niet. Kopieer de link uit de adresbalk: " + location.href;
+    }
   });
+  find("[data-print]", actions).addEventListener("click", () => window.print());
+  actions.hidden = false;
+}
 
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) { return navigator.clipboard.writeText(text); }
-    return new Promise(function (resolve, reject) {
-      var area = el("textarea", { readonly: "", "class": "visually-hidden" });
-      area.value = text;
-      document.body.appendChild(area);
-      area.select();
-      var ok = document.execCommand("copy");
-      area.remove();
-      if (ok) { resolve(); } else { reject(new Error("copy")); }
-    });
-  }
+function enhance(root) {
+  enhanceQuestion(root);
+  enhanceActions(root);
+}
 
-  function enhanceActions(root) {
-    var actions = root.querySelector("[data-actions]");
-    if (!actions) { return; }
-    var status = actions.querySelector("[data-copy-status]");
-    actions.querySelector("[data-copy-link]").addEventListener("click", function () {
-      copyText(location.href).then(function () {
-        status.textContent = "De link is gekopieerd.";
-      }, function () {
-        status.textContent = "Kopiëren lukte niet. Kopieer de link uit de adresbalk: " + location.href;
-      });
-    });
-    actions.querySelector("[data-print]").addEventListener("click", function () { window.print(); });
-    actions.hidden = false;
-  }
-
-  function enhance(root) {
-    enhanceQuestion(root);
-    enhanceActions(root);
-  }
-
-  if (isWizardUrl(new URL(location.href))) { history.replaceState({ wegwijzer: true }, ""); }
-  enhance(document);
-}());
+if (isWizardUrl(new URL(location.href))) {
+  history.replaceState({wegwijzer: true}, "");
+}
+enhance(document);
