@@ -7,10 +7,16 @@ enforces the limits below with the same measurements.
 
 What a page costs: its own HTML, every stylesheet, script, image and icon it names, and what
 those stylesheets load with url() or @import; each address counted once, as a browser would.
-Sizes are uncompressed; 1 KB is 1,000 bytes.
+Sizes are uncompressed; 1 KB is 1,000 bytes. JavaScript libraries kept in assets/js/vendor/ are counted
+apart from the site's own.
+
+Search has its own budget, in gzipped bytes as they travel: what the search page loads before it can
+show the first result, that is its scripts (libraries included), the index's main file and the largest
+file of terms (a one-word query loads one). The texts for the snippets come after the results.
 """
 from __future__ import annotations
 
+import json
 import re
 import sys
 from dataclasses import dataclass, field
@@ -18,7 +24,8 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
-from wegwijzer.urls import output_file, site_path
+from wegwijzer.compress import gzipped
+from wegwijzer.urls import SEARCH_PATH, output_file, site_path
 
 if TYPE_CHECKING:
     from wegwijzer.routes import SiteMap
@@ -26,10 +33,13 @@ if TYPE_CHECKING:
 MAX_JS = 15_000  # the site's own JavaScript per page
 MAX_CSS = 30_000
 MAX_HTML = 150_000
+MAX_SEARCH_FIRST_RESULT = 25_000  # gzipped: scripts and index loaded before the first search result
+VENDOR = "assets/js/vendor/"
 LOADED_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest", "preload", "modulepreload", "prefetch", "mask-icon"}
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
 # A module's static imports load with it; a dynamic import() loads only when the page asks for it.
 JS_IMPORT = re.compile(r"""(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+?\s*from\s*)?(['"])([^'"]+)\1""")
+SEARCH_INDEX = re.compile(r'data-index="([^"]+)"')  # where the search page's script finds the index
 ORIGIN = "http://site.invalid"  # stands in for the site's own origin while resolving addresses
 
 
@@ -40,6 +50,7 @@ class PageCost:
     html: int
     css: int = 0
     js: int = 0
+    vendor_js: int = 0  # libraries in assets/js/vendor/
     other: int = 0  # images, icons
     requests: int = 1  # the page itself
     resources: list[str] = field(default_factory=list)  # site paths of what it loads
@@ -72,8 +83,8 @@ class _Resources(HTMLParser):
 
 # The report's names for the kinds of route (wegwijzer/routes.py).
 KIND_LABELS = {"home": "voorpagina", "question": "vraag", "advice": "advies", "tip": "tip", "tips": "tipoverzicht",
-               "schema": "schema", "checklist": "checklist", "page": "inhoudspagina", "own-page": "inhoudspagina",
-               "not-found": "404"}
+               "activity": "activiteit", "schema": "schema", "checklist": "checklist", "search": "zoeken",
+               "page": "inhoudspagina", "own-page": "inhoudspagina", "not-found": "404"}
 
 
 def page_url(name: str, base_url: str) -> str:
@@ -109,7 +120,8 @@ def measure_page(name: str, kind: str, files: dict[str, bytes], base_url: str) -
         cost.requests += 1
         cost.resources.append(target)
         data = files.get(target, b"")
-        setattr(cost, kind, getattr(cost, kind) + len(data))
+        counted = "vendor_js" if kind == "js" and target.startswith(VENDOR) else kind
+        setattr(cost, counted, getattr(cost, counted) + len(data))
         if kind == "css":  # what a stylesheet loads is loaded by the page too
             for match in CSS_URL.finditer(data.decode("utf-8")):
                 address = match.group(2) or match.group(4)
@@ -123,6 +135,43 @@ def measure(files: dict[str, bytes], base_url: str, routes: SiteMap) -> list[Pag
     """The cost of every page of a build (file name -> bytes), each named by the kind of its route."""
     return [measure_page(route.output, route.kind, files, base_url) for route in sorted(routes, key=lambda r: r.output)
             if route.is_page]
+
+
+@dataclass
+class SearchCost:
+    scripts: dict[str, int]  # build file -> gzipped bytes, for every script the search page loads
+    index: int  # the index's main file, gzipped
+    largest_terms: tuple[str, int]  # the largest file of terms and its gzipped bytes
+    texts: list[int]  # gzipped bytes of each file of snippet texts, loaded after the results
+
+    @property
+    def before_first_result(self) -> int:
+        return sum(self.scripts.values()) + self.index + self.largest_terms[1]
+
+
+def measure_search(files: dict[str, bytes], base_url: str, routes: SiteMap) -> SearchCost:
+    """What the search page loads before its first result, in gzipped bytes, for the worst one-word query."""
+    page = next(route.output for route in routes if route.path == SEARCH_PATH)
+    scripts = [r for r in measure_page(page, "search", files, base_url).resources if r.endswith(".js")]
+    [address] = SEARCH_INDEX.findall(files[page].decode("utf-8"))
+    index_file = site_file(urljoin(page_url(page, base_url), address), base_url)
+    assert index_file is not None
+    folder = index_file.rpartition("/")[0] + "/"
+    root = json.loads(files[index_file])
+    terms = {name: len(gzipped(files[folder + name])) for name in root["terms"].values()}
+    largest = max(terms.items(), key=lambda item: item[1])
+    return SearchCost({name: len(gzipped(files[name])) for name in scripts}, len(gzipped(files[index_file])),
+                      (folder + largest[0], largest[1]), [len(gzipped(files[folder + name])) for _, name in root["texts"]])
+
+
+def search_report(cost: SearchCost) -> str:
+    scripts = sum(cost.scripts.values())
+    return (f"Zoeken, vóór het eerste resultaat (gzip): {cost.before_first_result:,} bytes, budget ≤ {MAX_SEARCH_FIRST_RESULT:,}\n"
+            f"  scripts {scripts:,} ({len(cost.scripts)} bestanden, waarvan bibliotheken "
+            f"{sum(v for k, v in cost.scripts.items() if k.startswith(VENDOR)):,}), "
+            f"index {cost.index:,}, grootste termenbestand {cost.largest_terms[1]:,} ({cost.largest_terms[0]})\n"
+            f"  daarna de teksten voor de fragmenten: {len(cost.texts)} bestanden van {min(cost.texts):,} tot "
+            f"{max(cost.texts):,} bytes, samen {sum(cost.texts):,}")
 
 
 def over_budget(cost: PageCost) -> list[str]:
@@ -139,14 +188,15 @@ def table(costs: list[PageCost]) -> str:
     """The budget table: per page type the largest page's figures (HTML also the smallest)."""
     order = list(dict.fromkeys(KIND_LABELS.values()))
     kinds = sorted({c.kind for c in costs}, key=lambda k: order.index(k) if k in order else len(order))
-    rows = [("paginatype", "pagina's", "HTML (bytes)", "CSS", "JS", "verzoeken", "andere hosts")]
+    rows = [("paginatype", "pagina's", "HTML (bytes)", "CSS", "JS", "JS-bibliotheken", "verzoeken", "andere hosts")]
     for kind in kinds:
         group = [c for c in costs if c.kind == kind]
         htmls = [c.html for c in group]
         html = f"{max(htmls):,}" if min(htmls) == max(htmls) else f"{min(htmls):,}–{max(htmls):,}"
         rows.append((kind, str(len(group)), html, f"{max(c.css for c in group):,}", f"{max(c.js for c in group):,}",
-                     str(max(c.requests for c in group)), str(sum(len(c.foreign) for c in group))))
-    rows.append(("budget", "", f"≤ {MAX_HTML:,}", f"≤ {MAX_CSS:,}", f"≤ {MAX_JS:,}", "", "0"))
+                     f"{max(c.vendor_js for c in group):,}", str(max(c.requests for c in group)),
+                     str(sum(len(c.foreign) for c in group))))
+    rows.append(("budget", "", f"≤ {MAX_HTML:,}", f"≤ {MAX_CSS:,}", f"≤ {MAX_JS:,}", "zie zoeken", "", "0"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
@@ -167,7 +217,12 @@ def main() -> int:
     files, base_url, routes = build_copy()
     costs = measure(files, base_url, routes)
     print(table(costs))
+    search = measure_search(files, base_url, routes)
+    print()
+    print(search_report(search))
     problems = [p for c in costs for p in over_budget(c)]
+    if search.before_first_result > MAX_SEARCH_FIRST_RESULT:
+        problems.append(f"zoeken: {search.before_first_result:,} bytes vóór het eerste resultaat, over {MAX_SEARCH_FIRST_RESULT:,}")
     print()
     print("\n".join(problems) if problems else f"Alle {len(costs)} pagina's binnen het budget.")
     return 1 if problems else 0

@@ -8,14 +8,15 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
 
-from wegwijzer.pipeline import Loaded, build
+from wegwijzer.pipeline import Loaded, build, published_assets
 from wegwijzer.server import DistApp
-from wegwijzer.urls import output_file
+from wegwijzer.urls import ASSETS_PATH, output_file
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -56,6 +57,14 @@ class Built:
 
     def pages(self) -> dict[str, str]:
         return {name: data.decode("utf-8") for name, data in self.files.items() if name.endswith(".html")}
+
+    @cached_property
+    def asset_names(self) -> dict[str, str]:
+        return published_assets(self.loaded).names
+
+    def asset(self, name: str) -> str:
+        """The build file of an asset by its name in assets/ ('css/site.css' -> 'assets/css/site.3f9a1c0b.css')."""
+        return ASSETS_PATH + self.asset_names[name]
 
 
 @pytest.fixture(scope="session")

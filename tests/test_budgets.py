@@ -49,7 +49,7 @@ def test_every_page_is_measured_with_its_stylesheet_and_scripts(built, costs: li
     """A budget that counted nothing would pass: every page has the site's CSS and some JavaScript."""
     html_files = {name for name in built.files if name.endswith(".html")}
     assert {c.name for c in costs} == html_files
-    css = len(built.files["assets/css/site.css"])
+    css = len(built.files[built.asset("css/site.css")])
     unmeasured = [c.name for c in costs if c.css < css or c.js == 0 or c.requests < 3]
     assert not unmeasured, f"pages measured without their CSS or JS: {unmeasured}"
 

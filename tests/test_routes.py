@@ -8,6 +8,7 @@ import pytest
 
 import site_inputs
 from test_content import check, edit
+from wegwijzer.compress import ENCODINGS, is_text
 from wegwijzer.pipeline import build
 from wegwijzer.problems import Problems
 from wegwijzer.routes import Origin, Route, SiteMap
@@ -23,10 +24,11 @@ def rename_answer(project: Path, old: str, new: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def test_every_output_of_the_build_is_a_route_or_an_asset(built) -> None:
+def test_every_output_of_the_build_is_a_route_or_an_asset_or_a_compressed_copy(built) -> None:
     routed = set(built.loaded.routes.by_output())
-    assets = {name for name in built.files if name.startswith("assets/")}
-    assert set(built.files) == routed | assets
+    assets = {name for name in built.files if name.startswith("assets/") and not name.endswith(ENCODINGS)}
+    copies = {name + suffix for name in routed | assets if is_text(name) for suffix in ENCODINGS}
+    assert set(built.files) == routed | assets | copies
     assert not routed & assets
 
 

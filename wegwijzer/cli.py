@@ -11,6 +11,7 @@ import jinja2
 
 from .pipeline import build, load_site, render
 from .problems import ContentError
+from .urls import PublicAddress, parse_public_address
 from .writer import WriteError
 
 
@@ -36,10 +37,10 @@ def _report_failure(error: Exception) -> int:
     return 1
 
 
-def cmd_build(config: Path) -> int:
+def cmd_build(config: Path, address: PublicAddress | None = None) -> int:
     started = time.perf_counter()
     try:
-        loaded, files = build(config)
+        loaded, files = build(config, address)
     except (ContentError, jinja2.TemplateError, WriteError, OSError) as error:
         return _report_failure(error)
     seconds = time.perf_counter() - started
@@ -48,9 +49,9 @@ def cmd_build(config: Path) -> int:
     return 0
 
 
-def cmd_check(config: Path) -> int:
+def cmd_check(config: Path, address: PublicAddress | None = None) -> int:
     try:
-        loaded = load_site(config)
+        loaded = load_site(config, address)
         render(loaded)
     except (ContentError, jinja2.TemplateError) as error:
         lines = describe_error(error)
@@ -65,10 +66,17 @@ def cmd_check(config: Path) -> int:
     return 0
 
 
-def cmd_serve(config: Path, host: str, port: int) -> int:
+def cmd_serve(config: Path, host: str, port: int, address: PublicAddress | None = None) -> int:
     from .server import serve  # livereload pulls in Tornado; only serve needs it
 
-    return serve(config, host, port)
+    return serve(config, host, port, address)
+
+
+def public_address(value: str) -> PublicAddress:
+    try:
+        return parse_public_address(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,13 +86,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-f", "--config", type=Path, default=Path("site_config.yaml"), help="pad naar site_config.yaml")
     parser.add_argument("--host", default="127.0.0.1", help="adres voor serve (standaard 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="poort voor serve (standaard 8000)")
+    parser.add_argument("--base-url", type=public_address, metavar="ADRES",
+                        help="waar de site komt te staan, in plaats van base_url in site_config.yaml: een pad "
+                             "(/tools/wegwijzer/) of een volledig adres (https://www.example.nl/tools/wegwijzer/, "
+                             "dan volgt ook site_url)")
     args = parser.parse_args(argv)
     config = args.config.resolve()
     if not config.is_file():
         print(f"{args.config}: instellingenbestand niet gevonden", file=sys.stderr)
         return 2
     if args.command == "check":
-        return cmd_check(config)
+        return cmd_check(config, args.base_url)
     if args.command == "serve":
-        return cmd_serve(config, args.host, args.port)
-    return cmd_build(config)
+        return cmd_serve(config, args.host, args.port, args.base_url)
+    return cmd_build(config, args.base_url)

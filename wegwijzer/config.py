@@ -8,6 +8,7 @@ from typing import Any
 
 from .problems import Problems
 from .sources import LineDict, load_yaml_file
+from .urls import PublicAddress
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,13 @@ class SiteConfig:
     @property
     def base_url(self) -> str:
         return self.values["base_url"]
+
+    def published_at(self, address: PublicAddress | None) -> SiteConfig:
+        """The same configuration with `--base-url` in place of site_config.yaml's base_url (and site_url)."""
+        if address is None:
+            return self
+        return SiteConfig(self.path, {**self.values, "base_url": address.base_url,
+                                      "site_url": address.site_url or self.values["site_url"]})
 
 
 def _apply_schema(data: LineDict, schema: dict[str, Option], path: Path, problems: Problems, prefix: str = "") -> dict:

@@ -156,6 +156,10 @@ class Wegwijzer:
         """The advice step for a mapping of question id to answer slug (validated in `content`)."""
         return Step(tuple(next(a for a in q.answers if a.slug == answers[q.id]) for q in self.questions))
 
+    def cells_by_question(self, activity: Activity) -> list[tuple[Question, list[tuple[Answer, Cell | None]]]]:
+        """One activity's column of the schema, question by question: each answer with its cell, if it has one."""
+        return [(q, [(a, self.cells.get((activity.id, a))) for a in q.answers]) for q in self.questions]
+
     def cell_grid(self) -> list[tuple[Answer | None, list[tuple[Activity, Cell | None]]]]:
         """The report's schema: a row for the general tips, then one per answer; a column per activity."""
         rows: list[Answer | None] = [None, *(a for q in self.questions for a in q.answers)]

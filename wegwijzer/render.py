@@ -12,16 +12,14 @@ import jinja2.meta
 
 from . import urls as paths
 from .config import SiteConfig
+from .headers import CSP
 from .model import Site
+from .problems import ContentError, Problems
 from .routes import Route, SiteMap
-from .urls import Urls
+from .urls import UnknownAsset, Urls
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
           "augustus", "september", "oktober", "november", "december")
-
-# The strict policy of every page: nothing inline, nothing from another host.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
-       "object-src 'none'; base-uri 'none'; form-action 'self'")
 
 
 def dutch_date(value: date) -> str:
@@ -29,7 +27,8 @@ def dutch_date(value: date) -> str:
 
 
 class Renderer:
-    def __init__(self, config: SiteConfig, urls: Urls):
+    def __init__(self, config: SiteConfig):
+        self.config = config
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(config.dir("templates_dir")),
             autoescape=jinja2.select_autoescape(["html", "xml"]),
@@ -39,7 +38,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters["dutch_date"] = dutch_date
-        self.env.globals.update(urls=urls, config=config.values, csp=CSP, paths=paths)
+        self.env.globals.update(config=config.values, csp=CSP, paths=paths)
 
     def template_closure(self, name: str) -> frozenset[str]:
         """A template and every template it extends, includes or imports, as far as they are named literally."""
@@ -54,10 +53,18 @@ class Renderer:
             pending += [t for t in jinja2.meta.find_referenced_templates(self.env.parse(source)) if t]
         return frozenset(found)
 
-    def render(self, site: Site, route: Route) -> bytes:
-        context = {"site": site, "weg": site.wegwijzer, "updated": site.updated, "route": route, "path": route.path,
-                   "indexed": route.indexed, **route.context}
-        return self.env.get_template(route.template).render(context).encode("utf-8")
+    def _context(self, site: Site, route: Route, urls: Urls) -> dict:
+        return {"site": site, "weg": site.wegwijzer, "updated": site.updated, "route": route, "path": route.path,
+                "indexed": route.indexed, "urls": urls, **route.context}
 
-    def render_site(self, site: Site, site_map: SiteMap) -> dict[str, bytes]:
-        return {route.output: self.render(site, route) for route in site_map}
+    def render(self, site: Site, route: Route, urls: Urls) -> bytes:
+        try:
+            return self.env.get_template(route.template).render(self._context(site, route, urls)).encode("utf-8")
+        except UnknownAsset as missing:
+            problems = Problems(self.config.root)
+            problems.add(self.config.dir("templates_dir") / route.template, None,
+                         f"urls.asset('{missing.args[0]}'): dat bestand staat niet in {self.config['assets_dir']}/")
+            raise ContentError(problems.items) from None
+
+    def render_site(self, site: Site, site_map: SiteMap, urls: Urls) -> dict[str, bytes]:
+        return {route.output: self.render(site, route, urls) for route in site_map}

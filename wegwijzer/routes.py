@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import urls as paths
+from .headers import header_rules
 from .model import Site
 from .problems import Problems
 
@@ -60,9 +61,9 @@ class Route:
         return self.output.endswith(".html")
 
 
-KINDS = ("home", "page", "own-page", "question", "advice", "tip", "tips", "schema", "checklist",
-         "not-found", "sitemap", "robots", "security")
-PUBLIC_KINDS = frozenset(KINDS) - {"not-found", "sitemap", "robots", "security"}  # the pages people link to
+KINDS = ("home", "page", "own-page", "question", "advice", "tip", "tips", "activity", "schema", "checklist", "search",
+         "not-found", "sitemap", "robots", "security", "headers")
+PUBLIC_KINDS = frozenset(KINDS) - {"not-found", "sitemap", "robots", "security", "headers"}  # the pages people link to
 
 
 class SiteMap:
@@ -77,6 +78,12 @@ class SiteMap:
     def add(self, route: Route) -> None:
         if route.kind not in KINDS:
             raise ValueError(f"unknown route kind {route.kind!r}")
+        if route.path.startswith(paths.ASSETS_PATH):
+            self.problems.add(route.origin.path, route.origin.line,
+                              f"het adres /{route.path} ligt in /{paths.ASSETS_PATH}, de map van de vaste bestanden van de "
+                              f"site (CSS, JavaScript); {route.origin.what or 'deze pagina'} kan daar niet staan. "
+                              "Kies een ander adres.")
+            return
         existing = self._routes.get(route.path)
         if existing is not None:
             self.problems.add(
@@ -135,6 +142,14 @@ def overview_pages(site: Site) -> Iterator[Route]:
                 {"grid": weg.cell_grid(), "updated": weg.updated}, sources=sources)
     yield Route(paths.TIPS_PATH, "tips", "tips.html", Origin(weg.source, what="het overzicht van alle tips"),
                 {"grid": weg.cell_grid(), "updated": weg.updated}, sources=sources)
+    for activity in weg.activities:
+        cells = sorted((c for c in weg.cells.values() if c.activity == activity), key=lambda c: c.path)
+        yield Route(paths.activity_path(activity.id), "activity", "activity.html",
+                    Origin(weg.source, what=f"het overzicht van de tips van {activity.id}"),
+                    {"activity": activity, "general": weg.cells.get((activity.id, None)),
+                     "questions": weg.cells_by_question(activity),
+                     "updated": max([weg.updated, *(c.updated for c in cells)])},
+                    sources=(weg.source, *(c.source for c in cells)))
 
 
 def wizard_steps(site: Site) -> Iterator[Route]:
@@ -171,6 +186,13 @@ def content_pages(site: Site) -> Iterator[Route]:
                     {"page": page, "updated": page.updated}, sources=(site.wegwijzer.source, page.source))
 
 
+def search_page(site: Site) -> Iterator[Route]:
+    """/zoeken/: a form that works as a link (?q=...); the results come from the search index (search.py).
+    Not for search engines: it has no content of its own."""
+    yield Route(paths.SEARCH_PATH, "search", "search.html", Origin(site.config.path, what="de zoekpagina"),
+                {"updated": site.updated}, sources=site.sources(), indexed=False)
+
+
 def site_files(site: Site) -> Iterator[Route]:
     config = site.config.path
     yield Route("404.html", "not-found", "404.html", Origin(config, what="de pagina 'niet gevonden'"),
@@ -180,7 +202,7 @@ def site_files(site: Site) -> Iterator[Route]:
 
 
 # The site's fixed routes come first, so that a page an editor adds is the one refused when it takes their path.
-ROUTE_SOURCES: tuple[RouteSource, ...] = (site_pages, checklist_pages, overview_pages, site_files,
+ROUTE_SOURCES: tuple[RouteSource, ...] = (site_pages, checklist_pages, overview_pages, search_page, site_files,
                                           wizard_steps, tip_pages, content_pages)
 
 
@@ -191,4 +213,6 @@ def map_site(site: Site, problems: Problems, template_closure: TemplateClosure) 
             site_map.add(route)
     site_map.add(Route("sitemap.xml", "sitemap", "sitemap.xml", Origin(site.config.path), {"indexed_paths": site_map.indexed_paths()},
                        sources=site.sources(), indexed=False))
+    site_map.add(Route(paths.HEADERS_FILE, "headers", "_headers.txt", Origin(site.config.path),
+                       {"rules": header_rules(site_map.by_output())}, indexed=False))
     return site_map

@@ -16,6 +16,7 @@ from .cli import describe_error
 from .config import load_config
 from .pipeline import build
 from .problems import Problems
+from .urls import PublicAddress
 
 StartResponse = Callable[..., object]
 RELOAD_SCRIPT = '<script src="/livereload.js?port={port}"></script>'
@@ -76,10 +77,11 @@ class DistApp:
         return page.replace(b"</header>", b"</header>" + banner, 1)
 
 
-def rebuild(config: Path, app: DistApp) -> bool:
-    """Build once; on failure keep the old dist/ and remember the error for the browser."""
+def rebuild(config: Path, app: DistApp, address: PublicAddress | None = None) -> bool:
+    """Build once (without the .gz and .br copies, which only a production server uses); on failure keep the
+    old dist/ and remember the error for the browser."""
     try:
-        _, files = build(config)
+        _, files = build(config, address, compressed=False)
     except Exception as error:  # noqa: BLE001 - any failure must keep the server up
         app.errors = describe_error(error)
         for line in app.errors:
@@ -91,7 +93,7 @@ def rebuild(config: Path, app: DistApp) -> bool:
     return True
 
 
-def serve(config: Path, host: str, port: int) -> int:
+def serve(config: Path, host: str, port: int, address: PublicAddress | None = None) -> int:
     from livereload import Server  # Tornado is heavy: import it only here
     from livereload.handlers import LiveReloadHandler
     from livereload.server import LiveScriptContainer
@@ -103,7 +105,7 @@ def serve(config: Path, host: str, port: int) -> int:
         print("\n".join(str(p) for p in problems.items), file=sys.stderr)
         return 1
     app = DistApp(site_config.dir("output_dir"))
-    rebuild(config, app)
+    rebuild(config, app, address)
     script = RELOAD_SCRIPT.format(port=port).encode()
 
     class CspFriendlyServer(Server):
@@ -114,7 +116,7 @@ def serve(config: Path, host: str, port: int) -> int:
 
     server = CspFriendlyServer(app=app)
     for watched in [*(site_config.dir(key) for key in WATCHED), config]:
-        server.watch(str(watched), lambda: rebuild(config, app))
+        server.watch(str(watched), lambda: rebuild(config, app, address))
     # livereload drops a reload that comes within 3 s of the previous one (the rebuild still
     # runs), so a quick second save would leave the browser stale. Our rebuild is synchronous
     # and fast: reload after every one.

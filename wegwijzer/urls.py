@@ -7,7 +7,10 @@ The shapes of the wegwijzer paths are a public contract: people share these link
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 
 def wegwijzer_path(slugs: Iterable[str]) -> str:
@@ -18,10 +21,18 @@ def wegwijzer_path(slugs: Iterable[str]) -> str:
 SCHEMA_PATH = "wegwijzer/schema/"
 TIPS_PATH = "wegwijzer/tips/"
 CHECKLIST_PATH = "checklist/"
+SEARCH_PATH = "zoeken/"
+ASSETS_PATH = "assets/"  # CSS, JavaScript, the search index: files under hashed names, never a page
+HEADERS_FILE = "_headers"  # Netlify and Cloudflare Pages read it from the root of the published folder
 
 
 def tip_path(activity_id: str, answer_slug: str | None) -> str:
     return f"{TIPS_PATH}{activity_id}-{answer_slug or 'algemeen'}/"
+
+
+def activity_path(activity_id: str) -> str:
+    """The overview of one activity's tips. Tip paths always have a '-answer' part, so the two never meet."""
+    return f"{TIPS_PATH}{activity_id}/"
 
 
 def page_path(slug: str) -> str:
@@ -38,10 +49,55 @@ def site_path(output: str) -> str:
     return output.removesuffix("index.html") if output == "index.html" or output.endswith("/index.html") else output
 
 
+# --- where the site is published ---
+
+PATH_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
+
+
+@dataclass(frozen=True)
+class PublicAddress:
+    """Where the site is published, as `--base-url` gives it: a path, or an absolute URL that also names the host."""
+
+    base_url: str  # "/" or "/tools/wegwijzer/"
+    site_url: str | None = None  # "https://www.example.nl", or None to keep site_config.yaml's
+
+
+def parse_public_address(value: str) -> PublicAddress:
+    """'/tools/wegwijzer/' or 'https://www.example.nl/tools/wegwijzer/'; raises ValueError with a Dutch message."""
+    value = value.strip()
+    if "://" in value:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"'{value}' is geen volledig http(s)-adres, zoals https://www.example.nl/tools/wegwijzer/")
+        if parts.query or parts.fragment or parts.username or parts.password:
+            raise ValueError(f"'{value}': een adres met '?', '#' of een gebruikersnaam kan geen basisadres zijn")
+        return PublicAddress(_base_path(parts.path or "/", value), f"{parts.scheme}://{parts.netloc.lower()}")
+    return PublicAddress(_base_path(value, value))
+
+
+def _base_path(path: str, given: str) -> str:
+    if not path.startswith("/"):
+        raise ValueError(f"'{given}': een pad begint met '/', zoals /tools/wegwijzer/")
+    segments = path.strip("/").split("/") if path.strip("/") else []
+    for segment in segments:
+        if not PATH_SEGMENT.fullmatch(segment) or segment in (".", ".."):
+            raise ValueError(f"'{given}': '{segment}' kan geen deel van het pad zijn "
+                             "(alleen letters, cijfers en . _ ~ -, zonder lege delen of '..')")
+    return "/" + "".join(s + "/" for s in segments)
+
+
+class UnknownAsset(LookupError):
+    """A template names a file that assets/ does not have."""
+
+
 class Urls:
-    def __init__(self, base_url: str, site_url: str):
+    def __init__(self, base_url: str, site_url: str, assets: Mapping[str, str] | None = None):
         self.base_url = base_url
         self.site_url = site_url
+        self.assets = assets  # logical name under assets/ -> its content-hashed name; known after the assets stage
+
+    def with_assets(self, assets: Mapping[str, str]) -> Urls:
+        return Urls(self.base_url, self.site_url, assets)
 
     def href(self, path: str) -> str:
         """A root-relative link to a site path; `path` may start with '/' and carry a #fragment."""
@@ -51,4 +107,7 @@ class Urls:
         return self.site_url + self.href(path)
 
     def asset(self, name: str) -> str:
-        return self.href("assets/" + name)
+        """The address of an asset by its name in assets/ ('css/site.css'), served under its hashed name."""
+        if self.assets is None or name not in self.assets:
+            raise UnknownAsset(name)
+        return self.href(ASSETS_PATH + self.assets[name])
