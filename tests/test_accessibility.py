@@ -133,12 +133,19 @@ def pages_by_type() -> dict[str, list[str]]:
         "advice": list(dict.fromkeys([site_inputs.step_path(site_inputs.worked_example()), advice[0], advice[-1]])),
         "checklist": ["checklist/"],
         "tip": [general[0], next(t for t in tips if t not in general)],
-        "other": ["wegwijzer/schema/", *site_inputs.content_pages(), NOT_FOUND],
+        "search": [f"{SEARCH_PAGE}?q=aanbesteding"],
+        "other": ["wegwijzer/schema/", "wegwijzer/tips/", activity_overview(), *site_inputs.content_pages(), NOT_FOUND],
     }
 
 
+def activity_overview() -> str:
+    """The overview page of the first activity: /wegwijzer/tips/<activity>/ (its id in content/wegwijzer.yaml)."""
+    return f"wegwijzer/tips/{site_inputs.load_table()['activities'][0]['id']}/"
+
+
 NOT_FOUND = "bestaat-niet/"  # the 404 page, as a visitor reaches it
-ENHANCED = ("question", "advice", "checklist")  # the page types that JavaScript changes
+SEARCH_PAGE = "zoeken/"
+ENHANCED = ("question", "advice", "checklist", "search")  # the page types that JavaScript changes
 VARIANTS = {  # fixture, JavaScript on
     "desktop": ("page", True),
     "phone": ("phone", True),

@@ -56,12 +56,28 @@ def test_every_page_is_measured_with_its_stylesheet_and_scripts(built, costs: li
 
 def test_every_page_type_is_in_the_report(costs: list) -> None:
     kinds = {c.kind for c in costs}
-    assert {"voorpagina", "vraag", "advies", "tip", "schema", "checklist", "inhoudspagina", "404"} <= kinds
+    assert {"voorpagina", "vraag", "advies", "tip", "activiteit", "schema", "checklist", "zoeken", "inhoudspagina", "404"} <= kinds
     expected_questions = len(site_inputs.question_steps())
     assert sum(c.kind == "vraag" for c in costs) == expected_questions
     assert sum(c.kind == "advies" for c in costs) == len(site_inputs.advice_steps())
     table = report.table(costs)
     assert all(kind in table for kind in kinds)
+
+
+def test_search_loads_at_most_25_kb_gzipped_before_its_first_result(built) -> None:
+    cost = report.measure_search(built.files, built.loaded.config.base_url, built.loaded.routes)
+    assert cost.before_first_result <= report.MAX_SEARCH_FIRST_RESULT, report.search_report(cost)
+    # It counts the library, the stemmer, the page's own modules, the index and a file of terms.
+    assert {"minisearch", "dutch-stemmer", "search", "engine", "terms", "dom"} <= {
+        name.rpartition("/")[2].split(".")[0] for name in cost.scripts}
+    assert cost.index > 1_000 and cost.largest_terms[1] > 500 and len(cost.texts) > 3
+    assert "vóór het eerste resultaat" in report.search_report(cost)
+
+
+def test_library_code_is_counted_apart_from_the_sites_own(costs: list) -> None:
+    [search] = [c for c in costs if c.kind == "zoeken"]
+    assert search.vendor_js > 20_000 and search.js < report.MAX_JS
+    assert all(c.vendor_js == 0 for c in costs if c.kind != "zoeken")
 
 
 def test_a_page_over_budget_is_reported(built) -> None:

@@ -34,12 +34,13 @@ def test_every_output_of_the_build_is_a_route_or_an_asset_or_a_compressed_copy(b
 
 def test_routes_of_every_kind_are_mapped(built) -> None:
     kinds = {route.kind for route in built.loaded.routes}
-    assert {"home", "page", "own-page", "question", "advice", "tip", "tips", "schema", "checklist", "not-found",
-            "sitemap", "robots", "security"} <= kinds
+    assert {"home", "page", "own-page", "question", "advice", "tip", "tips", "activity", "schema", "checklist", "search",
+            "not-found", "sitemap", "robots", "security", "headers"} <= kinds
     by_kind = lambda kind: [r.path for r in built.loaded.routes if r.kind == kind]  # noqa: E731
     assert sorted(by_kind("question")) == sorted(site_inputs.question_steps())
     assert sorted(by_kind("advice")) == sorted(site_inputs.advice_steps())
     assert sorted(by_kind("tip")) == sorted(site_inputs.tip_pages())
+    assert sorted(by_kind("activity")) == sorted(f"wegwijzer/tips/{a['id']}/" for a in site_inputs.load_table()["activities"])
 
 
 def test_a_page_is_indexed_or_noindex_as_its_route_says(built) -> None:
@@ -93,6 +94,19 @@ def test_a_content_page_cannot_replace_the_sites_own_page(project: Path, capsys:
     assert status == 1
     assert ("content/pages/privacy.md: het adres /privacy/ bestaat al: templates/pages/privacy.html maakt die pagina "
             "ook; de pagina privacy.md zou hem vervangen.") in out
+
+
+@pytest.mark.parametrize(("slug", "message"), [
+    ("zoeken", "het adres /zoeken/ bestaat al: de zoekpagina"),
+    ("assets", "het adres /assets/ ligt in /assets/, de map van de vaste bestanden van de site"),
+])
+def test_a_content_page_cannot_take_the_search_page_or_the_assets_folder(project: Path, capsys: pytest.CaptureFixture[str],
+                                                                         slug: str, message: str) -> None:
+    (project.parent / "content" / "pages" / f"{slug}.md").write_text(
+        "---\ntitle: Eigen pagina\ndescription: Eigen tekst.\n---\nTekst.\n", encoding="utf-8")
+    status, out = check(project, capsys)
+    assert status == 1
+    assert f"content/pages/{slug}.md: {message}" in out
 
 
 @pytest.mark.parametrize(("slug", "taken_by"), [("tips", "het overzicht van alle tips"), ("schema", "het schema van alle tips")])

@@ -49,13 +49,13 @@ function start(root) {
     document.title = query ? `${query} – ${pageTitle}` : pageTitle;
   }
 
-  async function addSnippets(items, results, terms, ticket) {
+  async function addSnippets(items, results, ticket) {
     for (const [item, result] of items.map((node, i) => [node, results[i]])) {
       const text = await index.text(result.id);
       if (ticket !== latest) {
         return;
       }
-      item.append(snippetNode(snippet(text, result.terms.length ? result.terms : terms)));
+      item.append(snippetNode(snippet(text, result.terms)));
     }
   }
 
@@ -70,7 +70,7 @@ function start(root) {
     }
     try {
       index = index || (await SearchIndex.load(root.dataset.index));
-      const {terms, results} = await index.search(query);
+      const results = await index.search(query);
       if (ticket !== latest) {
         return;
       }
@@ -80,7 +80,7 @@ function start(root) {
       status.textContent = results.length
         ? resultCount(results.length, query)
         : `Geen resultaten voor “${query}”. Probeer een ander of korter woord, of bekijk hieronder alle tips.`;
-      await addSnippets(items, shown, terms, ticket);
+      await addSnippets(items, shown, ticket);
     } catch {
       index = null;
       if (ticket === latest) {

@@ -11,7 +11,7 @@ const SNIPPET_LENGTH = 220;
 // Options for each word of a query; the words are joined with AND in search() below.
 const SEARCH_OPTIONS = {
   prefix: true, // while typing: "aanbest" finds "aanbesteding"
-  // A typo, or a half-typed word whose stem is not yet the whole word's ("aanbestedin").
+  // A typo, or a half-typed word one or two letters past the stem ("aanbestedi" finds "aanbested").
   // Only terms with the same first letter are loaded, so only they can match this way.
   fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
   maxFuzzy: 2,
@@ -54,24 +54,28 @@ export class SearchIndex {
     return once(this.files, address, () => fetchJson(address));
   }
 
-  terms(query) {
-    return [...new Set(tokenize(query).map(processTerm).filter(Boolean))];
+  // Per word of a query, the terms to look for: its stem, and the word as typed. The stem finds other forms
+  // of a whole word ("aanbestedingen" finds "aanbesteding"); the word as typed finds, as a prefix, the
+  // words it is the start of while the stem of a half-typed word is not ("raamovereen" stems to "raamoveren").
+  words(query) {
+    const found = tokenize(query).map((token) => [processTerm(token), token.toLowerCase()]).filter(([stem]) => stem);
+    return found.map((forms) => [...new Set(forms)]);
   }
 
   // The results for a query, best first: {id, score, terms (the index terms it matched), title, url, context}.
   async search(query) {
-    const terms = this.terms(query);
-    const letters = [...new Set(terms.map(shardOf))].sort();
-    if (!terms.length || letters.some((letter) => !(letter in this.root.terms))) {
-      return {terms, results: []}; // a word with no term of its first letter: nothing can match every word
+    const words = this.words(query);
+    const letters = [...new Set(words.flat().map(shardOf))].sort();
+    if (!words.length || letters.some((letter) => !(letter in this.root.terms))) {
+      return []; // a word with no term of its first letter: nothing can match every word
     }
     const engine = await once(this.engines, letters.join(""), async () => {
       const parts = await Promise.all(letters.map((letter) => this.file(this.root.terms[letter])));
       return MiniSearch.loadJS({...this.root.minisearch, index: parts.flat()},
         {fields: this.root.fields, storeFields: this.root.storeFields, searchOptions: SEARCH_OPTIONS});
     });
-    // Every word counts: more words, fewer results. (MiniSearch takes combineWith from the query object itself.)
-    return {terms, results: engine.search({combineWith: "AND", queries: terms})};
+    // Every word counts: more words, fewer results. (MiniSearch takes combineWith from each query object.)
+    return engine.search({combineWith: "AND", queries: words.map((forms) => ({combineWith: "OR", queries: forms}))});
   }
 
   // The full text of a document, for its snippet.
