@@ -37,6 +37,7 @@ function start(root) {
   let timer = 0;
 
   find("[data-search-nojs]").hidden = true;
+  root.hidden = false;
 
   function remember(query) {
     const url = new URL(location.href);
