@@ -32,7 +32,7 @@ from typing import Any
 import snowballstemmer
 
 from . import urls as paths
-from .assets import Assets, hashed_name, leaf_assets
+from .assets import Assets, leaf_assets
 from .model import Cell, Site
 
 FOLDER = "search/"  # under assets/
@@ -239,8 +239,7 @@ def search_assets(docs: list[Document]) -> Assets:
         "terms": {key: _file(hashed, f"{FOLDER}terms-{key}.json") for key in sorted(shards)},
         "texts": [[first, _file(hashed, name)] for name, (first, _) in texts.items()],
     }
-    data = _json(root)
-    return hashed.merged(Assets({INDEX_NAME: hashed_name(INDEX_NAME, data)}, {hashed_name(INDEX_NAME, data): data}))
+    return hashed.merged(leaf_assets({INDEX_NAME: _json(root)}))
 
 
 def _file(assets: Assets, name: str) -> str:
