@@ -1,6 +1,7 @@
 """Content validation: every problem is reported with its file and line, and `check` lists them all."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,26 @@ def edit(project: Path, relative: str, old: str, new: str) -> None:
 
 
 def check(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """Run `check`; its report, grouped per file, comes back as one 'file:line: message' line per problem."""
     status = main(["check", "-f", str(project)])
-    return status, capsys.readouterr().out
+    return status, "\n".join(flatten(capsys.readouterr().out))
+
+
+def flatten(report: str) -> list[str]:
+    """The grouped report of `check` (a file's name, then its problems indented) as 'file:line: message' lines;
+    the lines that are not indented stay as they are."""
+    lines: list[str] = []
+    current = ""
+    for line in report.splitlines():
+        problem = line.strip()
+        if not line.startswith("  "):
+            current = problem
+            lines.append(line)
+        elif numbered := re.match(r"regel (\d+): (.*)$", problem):
+            lines.append(f"{current}:{numbered.group(1)}: {numbered.group(2)}")
+        else:
+            lines.append(f"{current}: {problem}")
+    return lines
 
 
 def test_the_real_content_passes_check(capsys: pytest.CaptureFixture[str]) -> None:
@@ -84,9 +103,9 @@ def test_check_lists_every_problem_not_just_the_first(project: Path, capsys: pyt
     status, out = check(project, capsys)
     assert status == 1
     assert "fundering-standaard.md" in out and "analyse-complex.md" in out and "uitvoering-algemeen.md" in out
-    problems = out.strip().splitlines()[:-1]
-    assert out.strip().endswith(f"{len(problems)} probleem/problemen gevonden.")
+    problems = [line for line in out.splitlines() if re.match(r"content/\S+:\d+: ", line)]
     assert len(problems) >= 3
+    assert out.startswith(f"{len(problems)} problemen in 3 bestanden:")
 
 
 def test_a_missing_tips_section_and_a_relative_link_are_reported(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,6 +8,7 @@ from .assets import read_assets
 from .checklist import load_checklist
 from .config import SiteConfig, load_config
 from .content import load_content
+from .manifest import Manifest, check_published, manifest_path, read_manifest, redirect_routes
 from .markup import Markup
 from .model import Site, build_pages, build_wegwijzer
 from .problems import Problems
@@ -17,6 +18,10 @@ from .urls import Urls
 from .writer import write_site
 
 
+# The routes of feature modules, mapped after the site's own (so they are the ones refused on a clash).
+FEATURE_ROUTES = (redirect_routes,)
+
+
 @dataclass(frozen=True)
 class Loaded:
     config: SiteConfig
@@ -24,6 +29,7 @@ class Loaded:
     urls: Urls
     routes: SiteMap
     renderer: Renderer
+    manifest: Manifest  # the published addresses (content/urls.txt)
 
 
 def load_site(config_path: Path) -> Loaded:
@@ -40,9 +46,11 @@ def load_site(config_path: Path) -> Loaded:
     wegwijzer = build_wegwijzer(content, markup)
     site = Site(config, wegwijzer, build_pages(content.pages, wegwijzer, markup), checklist)
     renderer = Renderer(config, urls)
-    routes = map_site(site, problems, renderer.template_closure)
+    routes = map_site(site, problems, renderer.template_closure, FEATURE_ROUTES)
+    manifest = read_manifest(manifest_path(config.dir("content_dir")), problems)
+    check_published(manifest, routes, site, problems)
     problems.raise_if_any()
-    return Loaded(config, site, urls, routes, renderer)
+    return Loaded(config, site, urls, routes, renderer, manifest)
 
 
 def render(loaded: Loaded) -> dict[str, bytes]:

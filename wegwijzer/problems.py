@@ -1,6 +1,7 @@
 """Problems found in the input, each tied to the file and line it came from."""
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +39,7 @@ class Problems:
 
     def raise_if_any(self) -> None:
         if self.items:
-            raise ContentError(sorted(set(self.items)))
+            raise ContentError(sorted(set(self.items), key=lambda p: (p.path, p.line or 0, p.message)))
 
 
 class ContentError(Exception):
@@ -47,3 +48,9 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+def suggestion(key: object, known: set[str]) -> str:
+    """"; bedoelt u 'activity'?" for a misspelt key; the known keys when none is close."""
+    close = difflib.get_close_matches(str(key), sorted(known), n=1, cutoff=0.6)
+    return f"; bedoelt u '{close[0]}'?" if close else f" (bekende velden: {', '.join(sorted(known))})"
