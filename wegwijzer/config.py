@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from .problems import Problems
+from .problems import Problems, suggestion
 from .sources import LineDict, load_yaml_file
 
 
@@ -66,7 +66,7 @@ def _apply_schema(data: LineDict, schema: dict[str, Option], path: Path, problem
     values: dict[str, Any] = {}
     for key in data:
         if key not in schema:
-            problems.add(path, data.line_of(key), f"onbekende instelling '{prefix}{key}'")
+            problems.add(path, data.line_of(key), f"onbekende instelling '{prefix}{key}'{suggestion(key, set(schema))}")
     for key, option in schema.items():
         if key not in data:
             if option.required:

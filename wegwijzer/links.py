@@ -170,7 +170,8 @@ class BuiltSite:
         if "#" in url and fragment not in self.scan(target).ids:
             close = difflib.get_close_matches(fragment, sorted(self.scan(target).ids), n=1)
             hint = f"; bedoelt u '#{close[0]}'?" if close else ""
-            return f"de plek '#{fragment}' bestaat niet op {self.base_url}{site_path(target)}{hint}"
+            page = "de pagina zelf" if url.startswith("#") else self.base_url + site_path(target)
+            return f"de plek '#{fragment}' bestaat niet op {page}{hint}"
         return None
 
     def _closest_path(self, path: str) -> str:

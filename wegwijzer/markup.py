@@ -17,13 +17,14 @@ from .urls import Urls
 
 ALLOWED_TAGS = {
     "p", "ul", "ol", "li", "a", "em", "strong", "span", "br", "blockquote",
-    "code", "h2", "h3", "h4", "sup", "sub", "abbr",
+    "code", "h2", "h3", "h4", "sup", "sub", "abbr", "img",
 }
 ALLOWED_ATTRIBUTES = {
     "*": {"lang"},
     "a": {"href", "hreflang", "title"},
     "abbr": {"title"},
     "ol": {"start"},
+    "img": {"src", "alt"},  # only from this site: `check` refuses other hosts (and the CSP would block them)
 }
 ANCHOR = re.compile(r'<a href="([^"]*)"([^>]*)>')
 EXTERNAL_NOTE = '<span class="visually-hidden"> (externe link)</span></a>'
