@@ -68,7 +68,7 @@ def test_a_file_that_is_not_utf8_is_named_with_the_line_of_the_first_bad_charact
         ("[hier](#nergens)", "de link '#nergens' werkt niet: de plek '#nergens' bestaat niet op de pagina zelf"),
         ("![Het schema](/assets/img/schema.png)", "de link '/assets/img/schema.png' werkt niet: de afbeelding /assets/img/schema.png bestaat niet"),
         ("![Het schema](https://example.org/schema.png)",
-         "de link 'https://example.org/schema.png' werkt niet: afbeeldingen moeten op deze site staan (in assets/)"),
+         "de afbeelding 'https://example.org/schema.png' moet op deze site staan: zet het bestand in assets/img/"),
         ("![](/assets/favicon.svg)", "de link '/assets/favicon.svg' werkt niet: de afbeelding heeft geen beschrijving (alt-tekst)"),
     ],
 )
@@ -125,4 +125,4 @@ def test_check_passes_on_the_real_content_with_links_and_addresses(capsys: pytes
 
     status, out = check(ROOT / "site_config.yaml", capsys)
     assert status == 0, out
-    assert "101 openbare adressen" in out
+    assert "103 openbare adressen" in out

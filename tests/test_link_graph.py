@@ -34,7 +34,8 @@ def test_answer_links_add_exactly_one_answer(built: Built) -> None:
 def test_change_links_on_a_question_page_go_back_to_that_question(built: Built) -> None:
     for prefix in prefixes():
         page = parse(built.html(step_path(prefix)))
-        changes = [a.attrs["href"].lstrip("/") for a in page.find_all("a") if a.words().startswith("Wijzig")]
+        main = page.find_all("main")[0]
+        changes = [a.attrs["href"].lstrip("/") for a in main.find_all("a") if a.words().startswith("Wijzig ")]
         assert changes == [step_path(prefix[:i]) for i in range(len(prefix))]
         back = [a.attrs["href"].lstrip("/") for a in page.find_all("a") if a.words().startswith("Terug")]
         assert back == [step_path(prefix[:-1]) if prefix else ""]

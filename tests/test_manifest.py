@@ -34,7 +34,7 @@ def rename_complex(project: Path, declare: bool) -> None:
 
 def test_the_committed_manifest_lists_every_public_address_of_the_site(built) -> None:
     assert published(ROOT / "site_config.yaml") == built.loaded.routes.public_paths()
-    assert len(built.loaded.routes.public_paths()) == 101  # 63 wizard steps, 29 tips, 9 other pages
+    assert len(built.loaded.routes.public_paths()) == 103  # 63 wizard steps, 29 tips, 9 other pages, the change notes and their feed
 
 
 def test_it_lists_the_pages_the_old_test_manifest_left_out(built) -> None:
@@ -200,7 +200,7 @@ def test_urls_lists_new_addresses_and_only_accept_adds_them(project: Path, capsy
     assert (project.parent / MANIFEST).read_text(encoding="utf-8").startswith("# Alle openbare adressen")
     assert set(after) == {line.lstrip("/") for line in before.splitlines() if line.startswith("/")} | {
         p.replace("complex", "uniek") for p in after if "complex" in p}
-    assert len(after) == 101 + 34
+    assert len(after) == 103 + 34
     status, out = check(project, capsys)
     assert status == 0, out
     assert main(["urls", "--accept", "-f", str(project)]) == 0  # nothing new: nothing changes

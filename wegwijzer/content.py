@@ -272,8 +272,23 @@ def _split_sections(source: MarkdownSource, problems: Problems) -> dict[str, Sec
     return sections
 
 
+IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\(\s*<?([^()\s>]+)|<img\b[^>]*\ssrc\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE)
+
+
+def check_images(section: Section, path: Path, problems: Problems) -> None:
+    """Images must be files of this site: an image from elsewhere would not load (CSP) and would tell that host who reads."""
+    for offset, line in enumerate(section.markdown.splitlines()):
+        for match in IMAGE_TARGET.finditer(line):
+            target = match.group(1) or match.group(2)
+            if not target.startswith("/"):
+                problems.add(path, section.line + offset,
+                             f"de afbeelding '{target}' moet op deze site staan: zet het bestand in assets/img/ "
+                             "en schrijf ![beschrijving](/assets/img/naam.png)")
+
+
 def check_links(section: Section, path: Path, problems: Problems) -> None:
-    """Links must be absolute http(s) addresses, mailto, or paths within the site."""
+    """Links must be absolute http(s) addresses, mailto, or paths within the site; images, files of the site."""
+    check_images(section, path, problems)
     for offset, line in enumerate(section.markdown.splitlines()):
         for match in LINK_TARGET.finditer(line):
             target = match.group(1) or match.group(2)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assets import read_assets
+from .changes import change_routes
 from .checklist import load_checklist
 from .config import SiteConfig, load_config
 from .content import load_content
@@ -19,7 +20,7 @@ from .writer import write_site
 
 
 # The routes of feature modules, mapped after the site's own (so they are the ones refused on a clash).
-FEATURE_ROUTES = (redirect_routes,)
+FEATURE_ROUTES = (change_routes, redirect_routes)
 
 
 @dataclass(frozen=True)
