@@ -12,6 +12,7 @@ import jinja2
 from .checks import run_check
 from .manifest import run_urls, unlisted
 from .pipeline import build
+from .review import run_diff, run_report
 from .problems import ContentError
 from .writer import WriteError
 
@@ -54,6 +55,15 @@ def cmd_build(config: Path) -> int:
     return 0
 
 
+def cmd_review(config: Path, command: str, ref: str | None, parser: argparse.ArgumentParser) -> int:
+    if command == "diff" and not ref:
+        parser.error("diff heeft een versie nodig om mee te vergelijken, bijvoorbeeld: python build.py diff main")
+    try:
+        return run_diff(config, ref) if command == "diff" else run_report(config)  # type: ignore[arg-type]
+    except ContentError as error:
+        return _report_failure(error, "Los eerst deze problemen op (python build.py check).")
+
+
 def cmd_urls(config: Path, accept: bool) -> int:
     try:
         return run_urls(config, accept)
@@ -69,9 +79,11 @@ def cmd_serve(config: Path, host: str, port: int) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="wegwijzer", description="Bouwt de wegwijzer-site uit content/ naar dist/.")
-    parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "serve", "urls"],
+    parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "serve", "urls", "report", "diff"],
                         help="build (standaard): bouw de site; check: controleer alle inhoud; serve: bouw, serveer en herlaad "
-                             "bij wijzigingen; urls: toon nieuwe adressen (met --accept: neem ze op in content/urls.txt)")
+                             "bij wijzigingen; urls: toon nieuwe adressen (met --accept: neem ze op in content/urls.txt); report: overzicht "
+                             "van cellen, adviezen en externe links; diff REF: welke pagina's verschillen met versie REF")
+    parser.add_argument("ref", nargs="?", help="diff: de git-versie om mee te vergelijken, zoals main")
     parser.add_argument("-f", "--config", type=Path, default=Path("site_config.yaml"), help="pad naar site_config.yaml")
     parser.add_argument("--host", default="127.0.0.1", help="adres voor serve (standaard 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="poort voor serve (standaard 8000)")
@@ -85,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(config)
     if args.command == "urls":
         return cmd_urls(config, args.accept)
+    if args.command in ("report", "diff"):
+        return cmd_review(config, args.command, args.ref, parser)
     if args.command == "serve":
         return cmd_serve(config, args.host, args.port)
     return cmd_build(config)

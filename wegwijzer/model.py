@@ -77,6 +77,11 @@ class DecisionTable:
     updated: date
 
 
+def cell_code(activity: Activity, answer: Answer | None) -> str:
+    """A cell's name in the report, filled or not: F11 ... U52, or Fa for an activity's general tips."""
+    return activity.letter + ("a" if answer is None else f"{answer.question_number}{answer.number}")
+
+
 CellKey = tuple[str, Answer | None]  # (activity id, the answer, or None for the activity's general tips)
 
 
@@ -95,10 +100,7 @@ class Cell:
 
     @property
     def code(self) -> str:
-        """The cell's name in the report: F11 ... U52, or Fa for general tips."""
-        if self.answer is None:
-            return self.activity.letter + "a"
-        return f"{self.activity.letter}{self.answer.question_number}{self.answer.number}"
+        return cell_code(self.activity, self.answer)
 
     @property
     def path(self) -> str:
