@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from .checks import run_check
+from .linkcheck import cmd_links
 from .manifest import run_urls, unlisted
 from .pipeline import build
 from .review import run_diff, run_report
@@ -79,15 +80,18 @@ def cmd_serve(config: Path, host: str, port: int) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="wegwijzer", description="Bouwt de wegwijzer-site uit content/ naar dist/.")
-    parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "serve", "urls", "report", "diff"],
+    parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "serve", "urls", "report", "diff", "links"],
                         help="build (standaard): bouw de site; check: controleer alle inhoud; serve: bouw, serveer en herlaad "
                              "bij wijzigingen; urls: toon nieuwe adressen (met --accept: neem ze op in content/urls.txt); report: overzicht "
-                             "van cellen, adviezen en externe links; diff REF: welke pagina's verschillen met versie REF")
+                             "van cellen, adviezen en externe links; diff REF: welke pagina's verschillen met versie REF; "
+                             "links: controleer alle externe links")
     parser.add_argument("ref", nargs="?", help="diff: de git-versie om mee te vergelijken, zoals main")
     parser.add_argument("-f", "--config", type=Path, default=Path("site_config.yaml"), help="pad naar site_config.yaml")
     parser.add_argument("--host", default="127.0.0.1", help="adres voor serve (standaard 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="poort voor serve (standaard 8000)")
     parser.add_argument("--accept", action="store_true", help="urls: neem de nieuwe adressen op in content/urls.txt")
+    parser.add_argument("--timeout", type=float, default=10.0, help="links: seconden wachten per verzoek (standaard 10)")
+    parser.add_argument("--no-cache", action="store_true", help="links: controleer alles opnieuw, ook wat vandaag al is gecontroleerd")
     args = parser.parse_args(argv)
     config = args.config.resolve()
     if not config.is_file():
@@ -97,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(config)
     if args.command == "urls":
         return cmd_urls(config, args.accept)
+    if args.command == "links":
+        return cmd_links(config, args.timeout, not args.no_cache)
     if args.command in ("report", "diff"):
         return cmd_review(config, args.command, args.ref, parser)
     if args.command == "serve":

@@ -45,11 +45,11 @@ def content_links(path: Path, text: str) -> Iterator[tuple[int, str]]:
             yield number, (match.group(1) or match.group(2)).strip()
 
 
-def link_locations(files: list[Path]) -> dict[str, list[Location]]:
-    """Every link target of these content files -> where it is written, in file order."""
+def link_locations(files: list[Path], suffixes: tuple[str, ...] = CONTENT_SUFFIXES) -> dict[str, list[Location]]:
+    """Every link target of these files (content, by default) -> where it is written, in file order."""
     found: dict[str, list[Location]] = {}
     for path in files:
-        if path.suffix in CONTENT_SUFFIXES and path.is_file():
+        if path.suffix in suffixes and path.is_file():
             for line, target in content_links(path, path.read_text(encoding="utf-8")):
                 found.setdefault(target, []).append(Location(path, line))
     return found
