@@ -113,26 +113,22 @@ class Fields:
 
     def slugs(self, key: str) -> tuple[str, ...]:
         """An optional list of slugs, such as `former_slugs: [oude-slug]`."""
-        value = self.data.get(key)
-        if value is None:
-            return ()
-        if not isinstance(value, list) or not all(isinstance(v, str) and SLUG.match(v) for v in value):
-            self.problems.add(self.path, self.data.line_of(key),
-                              f"{self.what}: '{key}' moet een lijst van slugs zijn, zoals [oude-slug]: kleine letters, cijfers en '-'")
-            return ()
-        return tuple(value)
+        return self._matching_list(key, SLUG, "slugs zijn, zoals [oude-slug]: kleine letters, cijfers en '-'")
 
     def site_paths(self, key: str) -> tuple[str, ...]:
         """An optional list of paths on this site, such as `former_paths: [/oude-pagina/]`, without the leading '/'."""
+        found = self._matching_list(key, SITE_PATH, "adressen op deze site zijn, zoals [/oude-pagina/]: "
+                                                    "beginnen en eindigen met '/', met kleine letters, cijfers en '-'")
+        return tuple(v.lstrip("/") for v in found)
+
+    def _matching_list(self, key: str, pattern: re.Pattern[str], what: str) -> tuple[str, ...]:
         value = self.data.get(key)
         if value is None:
             return ()
-        if not isinstance(value, list) or not all(isinstance(v, str) and SITE_PATH.match(v) for v in value):
-            self.problems.add(self.path, self.data.line_of(key),
-                              f"{self.what}: '{key}' moet een lijst van adressen op deze site zijn, zoals [/oude-pagina/]: "
-                              "beginnen en eindigen met '/', met kleine letters, cijfers en '-'")
+        if not isinstance(value, list) or not all(isinstance(v, str) and pattern.match(v) for v in value):
+            self.problems.add(self.path, self.data.line_of(key), f"{self.what}: '{key}' moet een lijst van {what}")
             return ()
-        return tuple(v.lstrip("/") for v in value)
+        return tuple(value)
 
     def changes(self, key: str) -> tuple[Change, ...]:
         """Optional dated change notes: `changes:` with a list of `- date: 2026-12-01` and `note: ...`."""
