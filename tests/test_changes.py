@@ -139,3 +139,35 @@ def test_a_badly_written_note_is_named_with_its_line(project: Path, capsys: pyte
     status, out = check(project, capsys)
     assert status == 1
     assert f"{TIP}:{line_of(project, TIP, at)}: {message}" in out
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("device", ["page", "phone"])
+def test_notes_and_the_wijzigingen_page_pass_axe(project: Path, request: pytest.FixtureRequest, device: str) -> None:
+    from axe_check import violations
+    from conftest import serving
+
+    add_notes(project)
+    configure_tools = project.read_text(encoding="utf-8") + "edit_url: https://example.org/edit/main/\n"
+    project.write_text(configure_tools, encoding="utf-8")
+    loaded, _ = build(project)
+    page = request.getfixturevalue(device)
+    with serving(loaded.config.dir("output_dir")) as server:
+        for path in ("wijzigingen/", "wegwijzer/tips/analyse-complex/", site_inputs.step_path(site_inputs.worked_example()),
+                     "checklist/"):
+            page.goto(f"{server}/{path}")
+            assert page.locator(".changes").count() >= (0 if path == "wijzigingen/" else 1), path
+            assert violations(page) == [], path
+        assert page.outside_requests == []
+
+
+def test_pages_with_notes_and_page_tools_are_valid_html(project: Path) -> None:
+    from test_html_valid import run_checker
+
+    add_notes(project)
+    project.write_text(project.read_text(encoding="utf-8") + "edit_url: https://example.org/edit/main/\n", encoding="utf-8")
+    loaded, _ = build(project)
+    dist = loaded.config.dir("output_dir")
+    pages = [dist / output_file(p) for p in ("wijzigingen/", "wegwijzer/tips/analyse-complex/", "checklist/", "voorbeeld/",
+                                             site_inputs.step_path(site_inputs.worked_example()))]
+    assert run_checker(pages) == []
