@@ -5,6 +5,7 @@ stops the build before dist/ is touched.
 """
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 import jinja2
@@ -48,12 +49,15 @@ class Renderer:
         pending = [name]
         while pending:
             current = pending.pop()
-            if current in found:
-                continue
-            found.add(current)
-            source = self.env.loader.get_source(self.env, current)[0]  # type: ignore[union-attr]
-            pending += [t for t in jinja2.meta.find_referenced_templates(self.env.parse(source)) if t]
+            if current not in found:
+                found.add(current)
+                pending += self._references(current)
         return frozenset(found)
+
+    @functools.cache  # noqa: B019 - one renderer per build; each template is parsed once
+    def _references(self, name: str) -> tuple[str, ...]:
+        source = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
+        return tuple(t for t in jinja2.meta.find_referenced_templates(self.env.parse(source)) if t)
 
     def render(self, site: Site, route: Route) -> bytes:
         context = {"site": site, "weg": site.wegwijzer, "updated": site.updated, "route": route, "path": route.path,
