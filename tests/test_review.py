@@ -35,9 +35,19 @@ def test_the_report_lists_every_cell_filled_or_empty(capsys: pytest.CaptureFixtu
     assert len(codes) == len(letters) * (answers + 1)
     for code, line in codes.items():
         assert line.endswith(" leeg") == (code not in filled.values()), line
-    a12 = codes["A12"]  # analyse-complex.md: 4 Leeswijzer items, 5 links
-    assert re.search(r"gevuld: \d+ woorden tips, 4 Leeswijzer-items, 5 links$", a12), a12
+    a12 = codes["A12"]  # analyse-complex.md: one paragraph of tips, 4 Leeswijzer items, 5 links
+    source = (ROOT / "content/tips/analyse-complex.md").read_text(encoding="utf-8")
+    words = len(source.split("## Tips", 1)[1].split("## Leeswijzer", 1)[0].split())
+    assert a12.endswith(f"gevuld: {words} woorden tips, 4 Leeswijzer-items, 5 links"), a12
     assert cells[-1] == f"  {len(filled)} van de {len(codes)} cellen gevuld."
+
+
+def test_words_are_the_texts_own_not_what_only_screen_readers_hear(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(project, "content/tips/analyse-complex.md", "## Tips\n\n", "## Tips\n\nZie [de site](https://www.pianoo.nl) nu.\n\n")
+    before = next(l for l in section(report(ROOT / "site_config.yaml", capsys), "Cellen") if l.split()[0] == "A12")
+    after = next(l for l in section(report(project, capsys), "Cellen") if l.split()[0] == "A12")
+    count = lambda line: int(re.search(r"gevuld: (\d+) woorden", line).group(1))  # noqa: E731
+    assert count(after) == count(before) + 4  # "Zie de site nu.", not "(externe link)"
 
 
 def test_the_report_flags_activities_that_get_only_their_general_tips(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

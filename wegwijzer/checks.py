@@ -76,11 +76,11 @@ def grouped(problems: list[Problem]) -> list[str]:
 
 def run_check(config_path: Path) -> int:
     problems, loaded = find_problems(config_path)
-    if not problems:
-        site = loaded.site  # type: ignore[union-attr]  # no problems: everything loaded
+    if not problems and loaded is not None:
+        site = loaded.site
         questions = sum(len(t.questions) for t in site.checklist.themes)
         print(f"Alles in orde: {len(site.wegwijzer.questions)} vragen, {len(site.wegwijzer.cells)} tipcellen, "
-              f"{len(site.pages)} pagina's, {questions} checklistvragen, {len(loaded.routes.public_paths())} openbare adressen.")  # type: ignore[union-attr]
+              f"{len(site.pages)} pagina's, {questions} checklistvragen, {len(loaded.routes.public_paths())} openbare adressen.")
         return 0
     files = len({p.path for p in problems})
     print(f"{_count(len(problems), 'probleem', 'problemen')} in {_count(files, 'bestand', 'bestanden')}:\n")

@@ -30,6 +30,7 @@ from .pipeline import Loaded, load_site, render
 from .urls import site_path
 
 TAG = re.compile(r"<[^>]+>")
+SCREEN_READER_ONLY = re.compile(r'<span class="visually-hidden">.*?</span>')  # " (externe link)": not the report's words
 LEESWIJZER_ITEM = re.compile(r"<li>")
 ANCHOR = re.compile(r'<a href="([^"]*)"')
 EXTERNAL = re.compile(r'<a href="(https?://[^"]+)"[^>]*class="extern"')
@@ -45,7 +46,7 @@ KIND_NAMES = {
 
 
 def _words(fragment: str) -> int:
-    return len(html.unescape(TAG.sub(" ", fragment)).split())
+    return len(html.unescape(TAG.sub(" ", SCREEN_READER_ONLY.sub("", fragment))).split())
 
 
 def cell_line(code: str, activity: str, answer: str, cell: Cell | None) -> str:
