@@ -143,3 +143,15 @@ def test_diff_names_a_wrong_ref_in_dutch(repo: Path, capsys: pytest.CaptureFixtu
 def test_diff_outside_git_says_it_needs_git(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = diff(project, capsys)
     assert status == 1 and "is geen git-repository" in err
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """`python build.py report | head -1`: the pipe closes while the report is still being written."""
+    import sys
+
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "report", "-f", str(ROOT / "site_config.yaml")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stdout.readline().startswith(b"Cellen")
+    process.stdout.close()
+    _, err = process.communicate(timeout=120)
+    assert b"Traceback" not in err and b"Exception" not in err, err.decode()

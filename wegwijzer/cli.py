@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 import traceback
@@ -79,6 +80,15 @@ def cmd_serve(config: Path, host: str, port: int) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except BrokenPipeError:
+        # The reader stopped early (`python build.py report | head`): no traceback; silence the last flush.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def run(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="wegwijzer", description="Bouwt de wegwijzer-site uit content/ naar dist/.")
     parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "serve", "urls", "report", "diff", "links"],
                         help="build (standaard): bouw de site; check: controleer alle inhoud; serve: bouw, serveer en herlaad "
