@@ -96,7 +96,7 @@ export function compareView(container, page, list) {
 
   function draw() {
     const [earlier, later] = picked.map((index) => measurements[index]);
-    const selects = [choice("vergelijk-van", "Van", measurements, picked[0]), choice("vergelijk-naar", "naar", measurements, picked[1])];
+    const selects = [choice("vergelijk-van", "Eerdere meting", measurements, picked[0]), choice("vergelijk-naar", "latere meting", measurements, picked[1])];
     const form = element("p", {class: "comparison__choice"}, ...selects[0], " ", ...selects[1]);
     for (const [index, [, , select]] of selects.entries()) {
       select.addEventListener("change", () => {
