@@ -4,7 +4,7 @@
  * read is named with the reason; the others still count. */
 import {element} from "../lib/dom.js";
 import {readFile} from "./exchange.js";
-import {formatScore, measurementName, table} from "./view.js";
+import {formatDate, formatScore, table} from "./view.js";
 
 // At most this many questions are named as those the team differs most on, and only when the
 // scores lie at least two points apart: one colleague agrees where another does not.
@@ -89,7 +89,7 @@ function readSummary(people, failed) {
   const parts = [];
   if (people.length) {
     parts.push(element("p", {}, `Gelezen: ${people.length} ${people.length === 1 ? "bestand" : "bestanden"}.`),
-      element("ul", {}, ...people.map((person) => element("li", {}, `${person.name}: ${measurementName(person.measurement)}, uit ${person.file}`))));
+      element("ul", {}, ...people.map((person) => element("li", {}, `${person.name}: meting van ${formatDate(person.measurement.date)}, uit ${person.file}`))));
   }
   if (failed.length) {
     parts.push(element("div", {class: "notice notice--error", role: "alert"},
