@@ -19,7 +19,13 @@ import re
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
+
+from wegwijzer.urls import output_file, site_path
+
+if TYPE_CHECKING:
+    from wegwijzer.routes import SiteMap
 
 MAX_JS_GZIP = 8_000  # the site's own JavaScript per page before the first interaction, gzipped
 MAX_CSS = 30_000
@@ -79,26 +85,14 @@ class _Resources(HTMLParser):
             self.found.append(("other", a["data"]))
 
 
-def page_kind(name: str, question_count: int) -> str:
-    if name == "index.html":
-        return "voorpagina"
-    if name == "404.html":
-        return "404"
-    if name == "checklist/index.html":
-        return "checklist"
-    if name == "wegwijzer/schema/index.html":
-        return "schema"
-    if name.startswith("wegwijzer/tips/"):
-        return "tip"
-    if name.startswith("wegwijzer/"):
-        answers = name.count("/") - 1
-        return "vraag" if answers < question_count else "advies"
-    return "inhoudspagina"
+# The report's names for the kinds of route (wegwijzer/routes.py).
+KIND_LABELS = {"home": "voorpagina", "question": "vraag", "advice": "advies", "tip": "tip", "tips": "tipoverzicht",
+               "schema": "schema", "checklist": "checklist", "page": "inhoudspagina", "own-page": "inhoudspagina",
+               "not-found": "404"}
 
 
 def page_url(name: str, base_url: str) -> str:
-    served = name.removesuffix("index.html") if name == "index.html" or name.endswith("/index.html") else name
-    return ORIGIN + base_url + served
+    return ORIGIN + base_url + site_path(name)
 
 
 def site_file(url: str, base_url: str) -> str | None:
@@ -107,8 +101,7 @@ def site_file(url: str, base_url: str) -> str | None:
     if f"{parts.scheme}://{parts.netloc}" != ORIGIN:
         return None
     path = unquote(parts.path)
-    name = path[len(base_url):] if path.startswith(base_url) else path.lstrip("/")
-    return name + "index.html" if name == "" or name.endswith("/") else name
+    return output_file(path[len(base_url):] if path.startswith(base_url) else path.lstrip("/"))
 
 
 def static_imports(url: str, data: bytes) -> list[str]:
@@ -119,9 +112,9 @@ def dynamic_imports(url: str, data: bytes) -> list[str]:
     return [urljoin(url, match.group(2)) for match in JS_DYNAMIC_IMPORT.finditer(data.decode("utf-8"))]
 
 
-def measure_page(name: str, files: dict[str, bytes], base_url: str, question_count: int) -> PageCost:
+def measure_page(name: str, kind: str, files: dict[str, bytes], base_url: str) -> PageCost:
     html = files[name]
-    cost = PageCost(name, page_kind(name, question_count), len(html))
+    cost = PageCost(name, KIND_LABELS[kind], len(html))
     parser = _Resources()
     parser.feed(html.decode("utf-8"))
     queue = [(kind, urljoin(page_url(name, base_url), address)) for kind, address in parser.found]
@@ -173,9 +166,10 @@ def later_modules(asked: list[str], loaded: set[str], files: dict[str, bytes], b
     return found
 
 
-def measure(files: dict[str, bytes], base_url: str, question_count: int) -> list[PageCost]:
-    """The cost of every HTML page of a build (file name -> bytes)."""
-    return [measure_page(name, files, base_url, question_count) for name in sorted(files) if name.endswith(".html")]
+def measure(files: dict[str, bytes], base_url: str, routes: SiteMap) -> list[PageCost]:
+    """The cost of every page of a build (file name -> bytes), each named by the kind of its route."""
+    return [measure_page(route.output, route.kind, files, base_url) for route in sorted(routes, key=lambda r: r.output)
+            if route.is_page]
 
 
 def over_budget(cost: PageCost) -> list[str]:
@@ -190,7 +184,7 @@ def over_budget(cost: PageCost) -> list[str]:
 
 def table(costs: list[PageCost]) -> str:
     """The budget table: per page type the largest page's figures (HTML also the smallest)."""
-    order = ["voorpagina", "vraag", "advies", "tip", "schema", "checklist", "inhoudspagina", "404"]
+    order = list(dict.fromkeys(KIND_LABELS.values()))
     kinds = sorted({c.kind for c in costs}, key=lambda k: order.index(k) if k in order else len(order))
     rows = [("paginatype", "pagina's", "HTML (bytes)", "CSS", "JS", "JS gzip", "verzoeken", "andere hosts")]
     for kind in kinds:
@@ -226,19 +220,19 @@ def module_table(costs: list[PageCost], files: dict[str, bytes]) -> str:
     return aligned(rows)
 
 
-def build_copy() -> tuple[dict[str, bytes], str, int]:
+def build_copy() -> tuple[dict[str, bytes], str, SiteMap]:
     """Build the current sources into a temporary copy of the project."""
     from project_copy import copied_project
     from wegwijzer.pipeline import build
 
     with copied_project() as config:
         loaded, files = build(config)
-    return files, loaded.config.base_url, len(loaded.site.wegwijzer.questions)
+    return files, loaded.config.base_url, loaded.routes
 
 
 def main() -> int:
-    files, base_url, question_count = build_copy()
-    costs = measure(files, base_url, question_count)
+    files, base_url, routes = build_copy()
+    costs = measure(files, base_url, routes)
     print(table(costs))
     print()
     print(module_table(costs, files))

@@ -17,6 +17,7 @@ from types import ModuleType
 import pytest
 
 import site_inputs
+from wegwijzer.urls import site_path
 
 REPORT = Path(__file__).resolve().parent.parent / "benchmarks" / "budget_report.py"
 
@@ -35,7 +36,7 @@ report = load_report()
 
 @pytest.fixture(scope="module")
 def costs(built) -> list:
-    return report.measure(built.files, built.loaded.config.base_url, len(site_inputs.questions()))
+    return report.measure(built.files, built.loaded.config.base_url, built.loaded.routes)
 
 
 def test_every_page_is_within_budget(costs: list) -> None:
@@ -76,7 +77,7 @@ def test_a_page_over_budget_is_reported(built) -> None:
     page = "wegwijzer/index.html"
     heavy = b'<script src="/assets/js/zwaar.js" defer></script><script src="https://cdn.example.org/x.js"></script></head>'
     files = {**built.files, page: built.files[page].replace(b"</head>", heavy), "assets/js/zwaar.js": incompressible(report.MAX_JS_GZIP)}
-    [cost] = [c for c in report.measure(files, built.loaded.config.base_url, len(site_inputs.questions())) if c.name == page]
+    [cost] = [c for c in report.measure(files, built.loaded.config.base_url, built.loaded.routes) if c.name == page]
     problems = report.over_budget(cost)
     assert any("JS gzipped" in p for p in problems) and any("another host" in p for p in problems)
 
@@ -94,7 +95,7 @@ def test_static_imports_count_at_start_and_import_calls_later(built) -> None:
              "assets/js/checklist.js": b'import{a}from"./nu.js";const b=()=>import("./later.js");document.title="De import";',
              "assets/js/nu.js": b"export const a=1;", "assets/js/later.js": b'import"./ook-later.js";export const c=2;',
              "assets/js/ook-later.js": b"export const d=3;"}
-    [cost] = [c for c in report.measure(files, built.loaded.config.base_url, len(site_inputs.questions())) if c.name == page]
+    [cost] = [c for c in report.measure(files, built.loaded.config.base_url, built.loaded.routes) if c.name == page]
     assert cost.scripts == ["assets/js/checklist.js", "assets/js/nu.js"]
     assert cost.later == ["assets/js/later.js", "assets/js/ook-later.js"]
     table = report.module_table([cost], files)
@@ -115,7 +116,7 @@ def test_the_browser_loads_what_the_budget_counts(server: str, page, costs: list
     cost = next(c for c in costs if c.kind == kind)
     loaded: list[str] = []
     page.on("requestfinished", lambda request: loaded.append(request.url))
-    path = "bestaat-niet/" if kind == "404" else cost.name.removesuffix("index.html")
+    path = "bestaat-niet/" if kind == "404" else site_path(cost.name)
     page.goto(f"{server}/{path}")
     page.wait_for_load_state("networkidle")
     fetched = {url.removeprefix(server + "/").split("?")[0] for url in loaded} - {path}
