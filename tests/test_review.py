@@ -155,3 +155,11 @@ def test_a_reader_that_stops_early_gets_no_traceback() -> None:
     process.stdout.close()
     _, err = process.communicate(timeout=120)
     assert b"Traceback" not in err and b"Exception" not in err, err.decode()
+
+
+def test_report_on_broken_content_names_the_problem_without_a_traceback(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(project, "content/tips/analyse-complex.md", "answer: complex", "answer: bestaat-niet")
+    assert main(["report", "-f", str(project)]) == 1
+    err = capsys.readouterr().err
+    assert "content/tips/analyse-complex.md:4: 'bestaat-niet' is geen antwoord op vraag 'product'" in err
+    assert "Los eerst deze problemen op (python build.py check)." in err

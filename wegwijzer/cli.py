@@ -1,4 +1,4 @@
-"""The commands: build (default), check and serve."""
+"""The commands: build (default), check, serve, urls, report, diff and links; each new one only wired here."""
 from __future__ import annotations
 
 import argparse
@@ -14,8 +14,8 @@ from .checks import run_check
 from .linkcheck import cmd_links
 from .manifest import run_urls, unlisted
 from .pipeline import build
-from .review import run_diff, run_report
 from .problems import ContentError
+from .review import run_diff, run_report
 from .writer import WriteError
 
 
@@ -62,7 +62,7 @@ def cmd_review(config: Path, command: str, ref: str | None, parser: argparse.Arg
         parser.error("diff heeft een versie nodig om mee te vergelijken, bijvoorbeeld: python build.py diff main")
     try:
         return run_diff(config, ref) if command == "diff" else run_report(config)  # type: ignore[arg-type]
-    except ContentError as error:
+    except (ContentError, jinja2.TemplateError) as error:
         return _report_failure(error, "Los eerst deze problemen op (python build.py check).")
 
 
