@@ -5,6 +5,9 @@ read as text, files that are not UTF-8, empty tips, ...), two outputs with one p
 addresses that would disappear or are not yet in content/urls.txt, template errors, and internal
 links, #fragments and images that do not exist. The report is for editors: grouped per file,
 with line numbers, in Dutch.
+
+When some tip or page files have problems, the site is built once more without them, so that the
+same run still finds the broken links and clashes in all other files.
 """
 from __future__ import annotations
 
@@ -14,12 +17,14 @@ from pathlib import Path
 
 import jinja2
 
-from .links import BuiltSite, report_broken_links
+from . import urls as paths
+from .links import BrokenLink, BuiltSite, report_broken_links
 from .manifest import unlisted
 from .pipeline import Loaded, load_site, render
 from .problems import ContentError, Problem, Problems
 
 SHOWN_NEW_URLS = 5  # the rest is one command away: `python build.py urls`
+MAX_PASSES = 3  # builds without the files that have problems, each leaving out those the previous one found
 
 
 def find_problems(config_path: Path) -> tuple[list[Problem], Loaded | None]:
@@ -27,7 +32,7 @@ def find_problems(config_path: Path) -> tuple[list[Problem], Loaded | None]:
     try:
         loaded = load_site(config_path)
     except ContentError as error:
-        return error.problems, None
+        return _sorted([*error.problems, *_without_broken_files(config_path, error.problems)]), None
     problems = Problems(loaded.config.root)
     try:
         files = render(loaded)
@@ -38,7 +43,45 @@ def find_problems(config_path: Path) -> tuple[list[Problem], Loaded | None]:
     _unlisted_urls(loaded, problems)
     site = BuiltSite(files, loaded.config.base_url, loaded.config["site_url"])
     report_broken_links(site, loaded.routes, loaded.config, problems)
-    return sorted(set(problems.items), key=lambda p: (p.path, p.line or 0, p.message)), loaded
+    return _sorted(problems.items), loaded
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message))
+
+
+def _without_broken_files(config_path: Path, found: list[Problem]) -> list[Problem]:
+    """The later stages' problems, in the same run: the site built without the tip and page files that have
+    problems, when only such files have them. Links that those files might have answered are passed over:
+    to their pages, to tip pages (a tip's address comes from its front matter) and to #fragments."""
+    left_out = {p.path for p in found}
+    later: list[Problem] = []  # e.g. two pages with one path: found once the content loads
+    for _ in range(MAX_PASSES):
+        try:
+            loaded = load_site(config_path, leave_out=frozenset(left_out))
+            files = render(loaded)
+            break
+        except ContentError as error:
+            new = [p for p in error.problems if p.path not in left_out]
+            if not new:
+                return later
+            later += new
+            left_out |= {p.path for p in new}  # leave those files out too, and go on
+        except jinja2.TemplateError as error:
+            return [*later, *(_template_problem(line) for line in _describe(error))]
+    else:
+        return later
+    site = BuiltSite(files, loaded.config.base_url, loaded.config["site_url"])
+    pages = {loaded.urls.href(paths.page_path(Path(p).stem)) for p in left_out}
+    tips = loaded.urls.href(paths.TIPS_PATH)
+
+    def sure(broken: BrokenLink, _written: str) -> bool:
+        target = broken.url.split("#")[0]
+        return broken.kind != "fragment" and target not in pages and not target.startswith(tips)
+
+    problems = Problems(loaded.config.root)
+    report_broken_links(site, loaded.routes, loaded.config, problems, keep=sure)
+    return [*later, *problems.items]
 
 
 def _describe(error: Exception) -> list[str]:
@@ -86,7 +129,8 @@ def run_check(config_path: Path) -> int:
     print(f"{_count(len(problems), 'probleem', 'problemen')} in {_count(files, 'bestand', 'bestanden')}:\n")
     print("\n".join(grouped(problems)))
     if loaded is None:
-        print("Na het oplossen hiervan controleert check ook de adressen, de sjablonen en de links op de site.")
+        print("Zolang deze problemen er zijn, controleert check de lijst van gepubliceerde adressen niet, en ook niet "
+              "de links in de bestanden met problemen en de links naar #plekken.")
     print("Los de problemen op en voer de controle opnieuw uit: python build.py check")
     return 1
 

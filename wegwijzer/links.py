@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -88,6 +88,7 @@ class BrokenLink:
     line: int
     url: str  # as written in the built file
     reason: str  # in Dutch, for editors
+    kind: str = "missing"  # "missing" (no such page or file), "fragment", "foreign-image" or "no-alt"
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.url} -> {self.reason}"
@@ -146,32 +147,33 @@ class BuiltSite:
             if not name.endswith((".html", ".css")):
                 continue
             for line, tag, url in self.references(name):
-                reason = self._why_broken(name, tag, url)
-                if reason:
-                    yield BrokenLink(name, line, url, reason)
+                found = self._why_broken(name, tag, url)
+                if found:
+                    yield BrokenLink(name, line, url, *found)
             if name.endswith(".html"):
                 for line, src in self.scan(name).images_without_text:
                     yield BrokenLink(name, line, src, "de afbeelding heeft geen beschrijving (alt-tekst): "
-                                                      "schrijf wat erop staat tussen de haken: ![beschrijving](...)")
+                                                      "schrijf wat erop staat tussen de haken: ![beschrijving](...)", "no-alt")
 
-    def _why_broken(self, name: str, tag: str, url: str) -> str | None:
+    def _why_broken(self, name: str, tag: str, url: str) -> tuple[str, str] | None:
+        """(reason, kind) when the link does not work."""
         absolute = urljoin(self.page_url(name), url)
         path = self.internal_path(absolute)
         if path is None:
             if tag == "img":
-                return "afbeeldingen moeten op deze site staan (in assets/): een afbeelding van een andere site laadt niet"
+                return "afbeeldingen moeten op deze site staan (in assets/): een afbeelding van een andere site laadt niet", "foreign-image"
             return None
         # A link to the page itself ("#inhoud") stays on it, even on the 404 page that has no address of its own.
         target = name if absolute.split("#")[0] == self.page_url(name) else self.file_for(path)
         fragment = unquote(urlsplit(absolute).fragment)
         if target is None:
             what = "de afbeelding" if tag == "img" else "het bestand" if tag in ("script", "link", "css") else "de pagina"
-            return f"{what} {path} bestaat niet{self._closest_path(path)}"
+            return f"{what} {path} bestaat niet{self._closest_path(path)}", "missing"
         if "#" in url and fragment not in self.scan(target).ids:
             close = difflib.get_close_matches(fragment, sorted(self.scan(target).ids), n=1)
             hint = f"; bedoelt u '#{close[0]}'?" if close else ""
             page = "de pagina zelf" if url.startswith("#") else self.base_url + site_path(target)
-            return f"de plek '#{fragment}' bestaat niet op {page}{hint}"
+            return f"de plek '#{fragment}' bestaat niet op {page}{hint}", "fragment"
         return None
 
     def _closest_path(self, path: str) -> str:
@@ -180,8 +182,11 @@ class BuiltSite:
         return f"; bedoelt u '{close[0]}'?" if close else ""
 
 
-def report_broken_links(site: BuiltSite, routes: SiteMap, config: SiteConfig, problems: Problems) -> None:
-    """Add a problem per broken link, at the content file and line that wrote it; else where the page comes from."""
+def report_broken_links(site: BuiltSite, routes: SiteMap, config: SiteConfig, problems: Problems,
+                        keep: Callable[[BrokenLink, str], bool] = lambda broken, written: True) -> None:
+    """Add a problem per broken link, at the content file and line that wrote it; else where the page comes from.
+
+    `keep(broken, as_written)` may pass over links that are not sure to be broken."""
     by_output = routes.by_output()
     locations = link_locations(sorted({p for route in routes for p in route.sources}))
     reported: set[tuple[Path, int | None, str]] = set()
@@ -194,6 +199,8 @@ def report_broken_links(site: BuiltSite, routes: SiteMap, config: SiteConfig, pr
     for broken in site.broken_links():
         route = by_output.get(broken.file)
         written = _as_written(broken.url, site.base_url)
+        if not keep(broken, written):
+            continue
         places = [loc for loc in locations.get(written, []) if route and loc.path in route.sources]
         for place in places:
             add(place.path, place.line, f"de link '{written}' werkt niet: {broken.reason}")

@@ -25,9 +25,10 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def add(self, path: Path | str, line: int | None, message: str) -> None:
-        self.items.append(Problem(self._relative(path), line, message))
+        self.items.append(Problem(self.relative(path), line, message))
 
-    def _relative(self, path: Path | str) -> str:
+    def relative(self, path: Path | str) -> str:
+        """How problems name a file: its path from the project folder."""
         path = Path(path)
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
