@@ -8,12 +8,13 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
 
+from wegwijzer.assets import read_assets
 from wegwijzer.pipeline import Loaded, build, published_assets
 from wegwijzer.server import DistApp
 from wegwijzer.urls import ASSETS_PATH, output_file
@@ -25,6 +26,17 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
+
+
+@cache
+def published_assets_of_repo() -> dict[str, str]:
+    """The hashed name of each file of assets/ as the build publishes it (the same sources give the same names)."""
+    return read_assets(ROOT / "assets", ROOT).names
+
+
+def asset_url(name: str) -> str:
+    """The site path of an asset by its name in assets/ ('js/checklist/core.js'), for a site built at '/'."""
+    return "/" + ASSETS_PATH + published_assets_of_repo()[name]
 
 
 def copy_project(target: Path) -> Path:
@@ -63,7 +75,7 @@ class Built:
         return published_assets(self.loaded).names
 
     def asset(self, name: str) -> str:
-        """The build file of an asset by its name in assets/ ('css/site.css' -> 'assets/css/site.3f9a1c0b.css')."""
+        """The build file of an asset by its name in assets/ ('css/site.css' -> 'assets/css/site.3f9a1c0.css')."""
         return ASSETS_PATH + self.asset_names[name]
 
 

@@ -11,13 +11,13 @@ from urllib.parse import urljoin
 import pytest
 
 from htmlscan import parse
-from wegwijzer.assets import CSS_REFERENCE, JS_SPECIFIER, hashed_name
+from wegwijzer.assets import CSS_REFERENCE, HASH_LENGTH, JS_SPECIFIER, hashed_name
 from wegwijzer.cli import main
 from wegwijzer.compress import ENCODINGS
 from wegwijzer.pipeline import build, published_assets
 from wegwijzer.pipeline import load_site
 
-HASHED = re.compile(r"\.[0-9a-f]{8}(\.[a-z]+)?$")
+HASHED = re.compile(rf"\.[0-9a-f]{{{HASH_LENGTH}}}(\.[a-z]+)?$")
 ORIGIN = "http://site.invalid/"
 
 
@@ -29,7 +29,7 @@ def test_every_asset_is_published_under_the_hash_of_its_content(built) -> None:
     assets = asset_files(built.files)
     assert len(assets) > 20
     for name, data in assets.items():
-        digest = hashlib.sha256(data).hexdigest()[:8]
+        digest = hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
         assert f".{digest}." in name.rpartition("/")[2] + ".", name
     # and nothing under its plain name: an old page can never get a new file under the old name
     plain = {f"assets/{logical}" for logical in built.asset_names}
@@ -37,7 +37,7 @@ def test_every_asset_is_published_under_the_hash_of_its_content(built) -> None:
 
 
 def test_hashed_names_keep_the_folder_and_the_suffix() -> None:
-    digest = hashlib.sha256(b"x").hexdigest()[:8]
+    digest = hashlib.sha256(b"x").hexdigest()[:HASH_LENGTH]
     assert hashed_name("css/site.css", b"x") == f"css/site.{digest}.css"
     assert hashed_name("js/vendor/LICENSE-minisearch.txt", b"x") == f"js/vendor/LICENSE-minisearch.{digest}.txt"
     assert hashed_name("LICENSE", b"x") == f"LICENSE.{digest}"
@@ -131,7 +131,8 @@ def test_a_stylesheet_url_to_a_missing_file_is_a_message(project: Path, capsys: 
     css = project.parent / "assets" / "css" / "site.css"
     css.write_text(css.read_text(encoding="utf-8") + '\n.x { background: url("../weg.png"); }\n', encoding="utf-8")
     assert main(["check", "-f", str(project)]) == 1
-    assert "assets/css/site.css:" in (out := capsys.readouterr().out) and "'../weg.png'" in out
+    out = capsys.readouterr().out
+    assert "assets/css/site.css\n  regel " in out and "verwijst naar '../weg.png', maar dat bestand staat niet in assets/" in out
 
 
 def test_a_template_that_names_a_missing_asset_is_a_message(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,6 +12,7 @@ import pytest
 from htmlscan import parse
 from wegwijzer.compress import ENCODINGS
 from wegwijzer.headers import CACHE_ASSETS, CACHE_PAGES, CSP, SECURITY_HEADERS
+from wegwijzer.routes import HOST_FILES
 from wegwijzer.urls import site_path
 
 MAX_RULES = 100  # Cloudflare Pages reads at most 100 rules
@@ -47,9 +48,10 @@ def rules(built) -> list[Rule]:
 
 
 def url_paths(built) -> dict[str, str]:
-    """Every file a visitor can request, by the address it is requested at."""
+    """Every file a visitor can request, by the address it is requested at (not those that instruct the host)."""
     base = built.loaded.config.base_url
-    return {base + site_path(name): name for name in built.files if name != "_headers" and not name.endswith(ENCODINGS)}
+    for_host = {route.output for route in built.loaded.routes if route.kind in HOST_FILES}
+    return {base + site_path(name): name for name in built.files if name not in for_host and not name.endswith(ENCODINGS)}
 
 
 def test_every_file_gets_the_security_headers(built, rules: list[Rule]) -> None:

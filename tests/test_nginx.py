@@ -35,7 +35,7 @@ BASE = "/tools/wegwijzer/"  # the path docs/nginx.conf is written for
 EXAMPLE = ROOT / "docs" / "nginx.conf"
 NGINX = Path("/usr/sbin/nginx")
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
-LINK_ATTRIBUTES = ("href", "src", "action", "data-index")
+LINK_ATTRIBUTES = ("href", "src", "action")
 
 
 def free_port() -> int:

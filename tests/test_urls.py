@@ -15,7 +15,7 @@ from wegwijzer.cli import main
 from wegwijzer.pipeline import build
 from wegwijzer.urls import PublicAddress, UnknownAsset, Urls, parse_public_address
 
-URL_ATTRIBUTES = ("href", "src", "action", "data-index", "data-base")
+URL_ATTRIBUTES = ("href", "src", "action", "data-base")
 
 
 @pytest.mark.parametrize(("given", "expected"), [
@@ -97,8 +97,8 @@ def test_headers_search_index_and_scripts_follow_the_base_url(elsewhere: dict[st
     patterns = [line for line in elsewhere["_headers"].decode().splitlines() if line.startswith("/")]
     assert "/tools/wegwijzer/assets/*" in patterns and all(p.startswith("/tools/wegwijzer/") for p in patterns)
     search = parse(elsewhere["zoeken/index.html"].decode())
-    [holder] = [e for e in search.iter() if "data-index" in e.attrs]
-    index = holder.attrs["data-index"]
+    [holder] = [e for e in search.iter() if "data-search-index" in e.attrs]
+    index = holder.attrs["href"]
     assert index.startswith("/tools/wegwijzer/assets/search/index.")
     assert search.find_all("body")[0].attrs["data-base"] == "/tools/wegwijzer/"
     # The index names pages by site path; the page's script puts data-base before them.

@@ -4,7 +4,7 @@ The sources stay readable for developers; visitors download less. The minifier i
 tdewolff/minify (PyPI minify-go): it shortens local names in JavaScript, which
 whitespace-only minifiers cannot, and is deterministic.
 
-A hashed name (css/site.3f9a1c0b.css) changes whenever the file does, so a host may let
+A hashed name (css/site.3f9a1c0.css) changes whenever the file does, so a host may let
 browsers keep every asset for a year. Pages name assets through `Urls.asset`, which maps
 the name in assets/ to the hashed one. ES modules import each other, and stylesheets load
 files, by relative addresses; those are rewritten to the hashed names too. A file is hashed
@@ -26,7 +26,9 @@ from .problems import Problems
 from .urls import ASSETS_PATH
 
 MINIFIED_TYPES = {".js": "application/javascript", ".css": "text/css"}
-HASH_LENGTH = 8
+# Hex digits of the hash in a name: 7, as in git's short ids, 268 million values per file name. Every module
+# import carries one, and the checklist's start-up JavaScript has a budget of 8 KB gzipped (issue 12).
+HASH_LENGTH = 7
 # A module specifier right after `from`, `import` or `import(`: static imports, re-exports and dynamic imports.
 JS_SPECIFIER = re.compile(r"""(?<![\w$.])(?:from|import)\s*\(?\s*(["'])([^"'\\\n]+)\1""")
 JS_COMPUTED_IMPORT = re.compile(r"""(?<![\w$.])import\s*\(\s*(?!["'])""")
@@ -35,7 +37,7 @@ NOT_A_FILE = ("data:", "http:", "https:", "//", "#", "about:", "blob:")
 
 
 def hashed_name(name: str, data: bytes) -> str:
-    """'css/site.css' -> 'css/site.3f9a1c0b.css': the first hex digits of the SHA-256 of the content."""
+    """'css/site.css' -> 'css/site.3f9a1c0.css': the first hex digits of the SHA-256 of the content."""
     digest = hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
     folder, slash, file = name.rpartition("/")
     stem, dot, suffix = file.rpartition(".")
@@ -47,8 +49,8 @@ def hashed_name(name: str, data: bytes) -> str:
 class Assets:
     """The published assets: their names in assets/ mapped to the hashed names, and the hashed files."""
 
-    names: dict[str, str] = field(default_factory=dict)  # "css/site.css" -> "css/site.3f9a1c0b.css"
-    data: dict[str, bytes] = field(default_factory=dict)  # "css/site.3f9a1c0b.css" -> bytes
+    names: dict[str, str] = field(default_factory=dict)  # "css/site.css" -> "css/site.3f9a1c0.css"
+    data: dict[str, bytes] = field(default_factory=dict)  # "css/site.3f9a1c0.css" -> bytes
 
     def files(self) -> dict[str, bytes]:
         """The assets as outputs of the build: path in dist/ -> bytes."""

@@ -2,14 +2,16 @@
 -> compressed copies -> write."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .assets import Assets, read_assets
+from .changes import change_routes
 from .checklist import load_checklist
 from .compress import with_compressed_copies
 from .config import SiteConfig, load_config
-from .content import load_content
+from .content import Content, load_content
+from .manifest import Manifest, check_published, manifest_path, read_manifest, redirect_routes
 from .markup import Markup
 from .model import Site, build_pages, build_wegwijzer
 from .problems import Problems
@@ -20,6 +22,10 @@ from .urls import PublicAddress, Urls
 from .writer import write_site
 
 
+# The routes of feature modules, mapped after the site's own (so they are the ones refused on a clash).
+FEATURE_ROUTES = (change_routes, redirect_routes)
+
+
 @dataclass(frozen=True)
 class Loaded:
     config: SiteConfig
@@ -27,35 +33,61 @@ class Loaded:
     urls: Urls
     routes: SiteMap
     renderer: Renderer
+    manifest: Manifest  # the published addresses (content/urls.txt)
+    assets: Assets  # assets/, minified and hashed; `urls` knows their names
 
 
-def load_site(config_path: Path, address: PublicAddress | None = None) -> Loaded:
+def load_site(config_path: Path, address: PublicAddress | None = None, leave_out: frozenset[str] = frozenset()) -> Loaded:
     """Load and validate everything and map every route; raises ContentError listing every problem found.
-    `address` (from --base-url) takes the place of site_config.yaml's base_url and site_url."""
+
+    `address` (from --base-url) takes the place of site_config.yaml's base_url and site_url.
+    `leave_out`: tip and page files (named as problems name them) to build the site without, problems and
+    all, so that `check` can go on to the later stages while those files still have problems. The list of
+    published addresses is then not checked: the files left out would have made some of them.
+    """
     problems = Problems(config_path.parent)
     config = load_config(config_path, problems)
     problems.raise_if_any()
     config = config.published_at(address)
-    urls = Urls(config.base_url, config["site_url"])
+    assets = read_assets(config.dir("assets_dir"), config.root)  # first: content may link to an asset (an image)
+    urls = Urls(config.base_url, config["site_url"], assets.names)
     markup = Markup(urls)
     content = load_content(config.dir("content_dir"), problems)
     checklist = load_checklist(config.dir("content_dir") / "checklist.yaml", problems, markup)
+    if leave_out:
+        content = _without(content, leave_out & _tips_and_pages(config, problems), problems)
     problems.raise_if_any()
     assert content is not None and checklist is not None  # no problems means both loaded
     wegwijzer = build_wegwijzer(content, markup)
     site = Site(config, wegwijzer, build_pages(content.pages, wegwijzer, markup), checklist)
-    renderer = Renderer(config)
-    routes = map_site(site, problems, renderer.template_closure)
+    renderer = Renderer(config, urls)
+    routes = map_site(site, problems, renderer.template_closure, FEATURE_ROUTES)
+    manifest = read_manifest(manifest_path(config.dir("content_dir")), problems)
+    if not leave_out:
+        check_published(manifest, routes, site, problems)
     problems.raise_if_any()
-    return Loaded(config, site, urls, routes, renderer)
+    return Loaded(config, site, urls, routes, renderer, manifest, assets)
+
+
+def _tips_and_pages(config: SiteConfig, problems: Problems) -> frozenset[str]:
+    content = config.dir("content_dir")
+    return frozenset(problems.relative(p) for p in [*content.glob("tips/*.md"), *content.glob("pages/*.md")])
+
+
+def _without(content: Content | None, files: frozenset[str], problems: Problems) -> Content | None:
+    """The content without these files, and the problems without theirs."""
+    problems.items = [p for p in problems.items if p.path not in files]
+    if content is None:
+        return None
+    kept = [t for t in content.tips if problems.relative(t.path) not in files]
+    return replace(content, tips=tuple(kept), pages=tuple(p for p in content.pages if problems.relative(p.path) not in files))
 
 
 def published_assets(loaded: Loaded) -> Assets:
-    """assets/ minified and hashed, and the search index: everything the pages name by a hashed name.
-    The site's own pages have their text in their templates, so the index reads them rendered."""
-    assets = read_assets(loaded.config.dir("assets_dir"), loaded.config.root)
-    urls = loaded.urls.with_assets(assets.names)
-    own_pages = {route.path: loaded.renderer.render(loaded.site, route, urls).decode("utf-8")
+    """The assets and the search index: everything the pages name by a hashed name. The site's own pages
+    have their text in their templates, so the index reads them rendered (they name no part of the index)."""
+    assets = loaded.assets
+    own_pages = {route.path: loaded.renderer.render(loaded.site, route, loaded.urls).decode("utf-8")
                  for route in loaded.routes if route.kind == "own-page"}
     index = search_assets(documents(loaded.site, own_pages))
     clash = sorted(assets.names.keys() & index.names.keys())

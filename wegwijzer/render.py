@@ -5,6 +5,7 @@ stops the build before dist/ is touched.
 """
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 import jinja2
@@ -14,6 +15,7 @@ from . import urls as paths
 from .config import SiteConfig
 from .headers import CSP
 from .model import Site
+from .page_tools import PageTools
 from .problems import ContentError, Problems
 from .routes import Route, SiteMap
 from .urls import UnknownAsset, Urls
@@ -27,7 +29,7 @@ def dutch_date(value: date) -> str:
 
 
 class Renderer:
-    def __init__(self, config: SiteConfig):
+    def __init__(self, config: SiteConfig, urls: Urls):
         self.config = config
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(config.dir("templates_dir")),
@@ -38,7 +40,8 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters["dutch_date"] = dutch_date
-        self.env.globals.update(config=config.values, csp=CSP, paths=paths)
+        # Templates get `urls` with the assets' hashed names from the context (render); page tools need no assets.
+        self.env.globals.update(config=config.values, csp=CSP, paths=paths, page_tools=PageTools(config, urls))
 
     def template_closure(self, name: str) -> frozenset[str]:
         """A template and every template it extends, includes or imports, as far as they are named literally."""
@@ -46,12 +49,15 @@ class Renderer:
         pending = [name]
         while pending:
             current = pending.pop()
-            if current in found:
-                continue
-            found.add(current)
-            source = self.env.loader.get_source(self.env, current)[0]  # type: ignore[union-attr]
-            pending += [t for t in jinja2.meta.find_referenced_templates(self.env.parse(source)) if t]
+            if current not in found:
+                found.add(current)
+                pending += self._references(current)
         return frozenset(found)
+
+    @functools.cache  # noqa: B019 - one renderer per build; each template is parsed once
+    def _references(self, name: str) -> tuple[str, ...]:
+        source = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
+        return tuple(t for t in jinja2.meta.find_referenced_templates(self.env.parse(source)) if t)
 
     def _context(self, site: Site, route: Route, urls: Urls) -> dict:
         return {"site": site, "weg": site.wegwijzer, "updated": site.updated, "route": route, "path": route.path,

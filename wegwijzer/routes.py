@@ -62,8 +62,11 @@ class Route:
 
 
 KINDS = ("home", "page", "own-page", "question", "advice", "tip", "tips", "activity", "schema", "checklist", "search",
-         "not-found", "sitemap", "robots", "security", "headers")
-PUBLIC_KINDS = frozenset(KINDS) - {"not-found", "sitemap", "robots", "security", "headers"}  # the pages people link to
+         "changes", "feed", "not-found", "sitemap", "robots", "security", "redirect", "redirects", "nginx", "headers")
+# Files that tell a host what to do (redirects, headers) rather than something for visitors.
+HOST_FILES = frozenset({"redirects", "nginx", "headers"})
+# The addresses people link to and keep. A redirect is not one: it keeps an old address alive.
+PUBLIC_KINDS = frozenset(KINDS) - {"not-found", "sitemap", "robots", "security", "redirect"} - HOST_FILES
 
 
 class SiteMap:
@@ -206,13 +209,16 @@ ROUTE_SOURCES: tuple[RouteSource, ...] = (site_pages, checklist_pages, overview_
                                           wizard_steps, tip_pages, content_pages)
 
 
-def map_site(site: Site, problems: Problems, template_closure: TemplateClosure) -> SiteMap:
+def map_site(site: Site, problems: Problems, template_closure: TemplateClosure,
+             more: tuple[RouteSource, ...] = ()) -> SiteMap:
+    """Every route of the site; `more` are the sources of feature modules (change notes, redirects), mapped last."""
     site_map = SiteMap(site.config.root, problems, template_closure)
-    for source in ROUTE_SOURCES:
+    for source in (*ROUTE_SOURCES, *more):
         for route in source(site):
             site_map.add(route)
     site_map.add(Route("sitemap.xml", "sitemap", "sitemap.xml", Origin(site.config.path), {"indexed_paths": site_map.indexed_paths()},
                        sources=site.sources(), indexed=False))
+    served = [route.output for route in site_map if route.kind not in HOST_FILES]
     site_map.add(Route(paths.HEADERS_FILE, "headers", "_headers.txt", Origin(site.config.path),
-                       {"rules": header_rules(site_map.by_output())}, indexed=False))
+                       {"rules": header_rules(served)}, indexed=False))
     return site_map

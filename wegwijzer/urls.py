@@ -24,6 +24,8 @@ CHECKLIST_PATH = "checklist/"
 SEARCH_PATH = "zoeken/"
 ASSETS_PATH = "assets/"  # CSS, JavaScript, the search index: files under hashed names, never a page
 HEADERS_FILE = "_headers"  # Netlify and Cloudflare Pages read it from the root of the published folder
+CHANGES_PATH = "wijzigingen/"  # the change notes, newest first
+FEED_PATH = "wijzigingen.xml"  # the same notes as an Atom feed
 
 
 def tip_path(activity_id: str, answer_slug: str | None) -> str:
@@ -105,6 +107,12 @@ class Urls:
 
     def absolute(self, path: str) -> str:
         return self.site_url + self.href(path)
+
+    def local(self, path: str) -> str:
+        """A link that content writes as a path of the site ('/privacy/', '/assets/img/schema.png'): a file of
+        assets/ under its hashed name, anything else as it is."""
+        name = path.lstrip("/").removeprefix(ASSETS_PATH) if path.lstrip("/").startswith(ASSETS_PATH) else None
+        return self.asset(name) if name is not None and self.assets and name in self.assets else self.href(path)
 
     def asset(self, name: str) -> str:
         """The address of an asset by its name in assets/ ('css/site.css'), served under its hashed name."""

@@ -70,7 +70,7 @@ function start(root) {
       return;
     }
     try {
-      index = index || (await SearchIndex.load(root.dataset.index));
+      index = index || (await SearchIndex.load(find("link[data-search-index]").href));
       const results = await index.search(query);
       if (ticket !== latest) {
         return;
