@@ -38,6 +38,22 @@ BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 LINK_ATTRIBUTES = ("href", "src", "action")
 
 
+def rename_answer(content: Path, old: str, new: str) -> None:
+    """An answer renamed the way content/README.md says, keeping its old slug: the build then writes redirects."""
+    table = content / "wegwijzer.yaml"
+    table.write_text(table.read_text(encoding="utf-8").replace(f"      - slug: {old}\n",
+                     f"      - slug: {new}\n        former_slugs: [{old}]\n"), encoding="utf-8")
+    for path in [*content.glob("tips/*.md"), *content.glob("pages/*.md")]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(rf"^(\s*(?:answer|\w+): ){old}$", rf"\g<1>{new}", text, flags=re.M), encoding="utf-8")
+
+
+def redirects(dist: Path) -> dict[str, str]:
+    """Old address -> new one, as the build wrote them for Netlify (dist/_redirects)."""
+    lines = (dist / "_redirects").read_text(encoding="utf-8").splitlines()
+    return {parts[0]: parts[1] for parts in (line.split() for line in lines if line.startswith("/"))}
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -74,11 +90,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
         pytest.fail(f"missing {missing}: scripts/setup --test installs nginx and libnginx-mod-http-brotli-static")
     folder = tmp_path_factory.mktemp("nginx")
     config = copy_project(folder / "project")
+    rename_answer(config.parent / "content", "complex", "uniek")
     assert main(["build", "-f", str(config), "--base-url", BASE]) == 0
     dist = config.parent / "dist"
     port = free_port()
     example = EXAMPLE.read_text(encoding="utf-8")
-    assert example.count("listen 80;") == 1 and example.count("/srv/wegwijzer/dist/") == 1
+    assert example.count("listen 80;") == 1 and example.count("/srv/wegwijzer/dist/") == 2  # alias and include
     (folder / "site.conf").write_text(example.replace("listen 80;", f"listen 127.0.0.1:{port};")
                                       .replace("/srv/wegwijzer/dist/", f"{dist}/"), encoding="utf-8")
     (folder / "nginx.conf").write_text(main_config(folder, folder / "site.conf"), encoding="utf-8")
@@ -146,6 +163,7 @@ def test_every_address_of_the_site_answers_behind_nginx(site: tuple[str, Path]) 
     broken = {path: status for path, status in seen.items() if status != 200}
     assert not broken
     pages = {BASE + p.relative_to(dist).as_posix().removesuffix("index.html") for p in dist.rglob("index.html")}
+    pages -= set(redirects(dist))  # old addresses: nothing links to them any more
     assert pages <= set(seen), f"pages no link reaches: {sorted(pages - set(seen))[:5]}"
     assert any("/assets/search/terms-" in p for p in seen) and any("/assets/js/vendor/minisearch." in p for p in seen)
 
@@ -182,6 +200,17 @@ def test_a_browser_gets_the_brotli_or_gzip_copy_it_accepts(site: tuple[str, Path
         assert unpacked == file.read_bytes()
         if encoding:
             assert body == Path(f"{file}.{'br' if encoding == 'br' else 'gz'}").read_bytes()  # the copy from the build
+
+
+def test_old_addresses_redirect_with_their_query(site: tuple[str, Path]) -> None:
+    """The build's nginx-redirects.conf, included by docs/nginx.conf: a 301 for every old address."""
+    address, dist = site
+    moved = redirects(dist)
+    assert len(moved) > 10 and all(old.startswith(BASE) and new.startswith(BASE) for old, new in moved.items())
+    for old, new in list(moved.items())[:5]:
+        status, headers, _ = get(address, old + "?van=test")
+        assert (status, headers["location"]) == (301, new + "?van=test"), old
+        assert get(address, new)[0] == 200
 
 
 def test_the_path_without_slash_and_unknown_pages(site: tuple[str, Path]) -> None:
