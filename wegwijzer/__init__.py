@@ -2,7 +2,8 @@
 
 The build runs in one direction, one module per stage:
 
-    config   -> site_config.yaml, with defaults and types
+    config   -> site_config.yaml, with defaults and types (--base-url can stand in for its address)
+    assets   -> assets/ minified and under content-hashed names, imports and url() rewritten to them
     sources  -> reading YAML and Markdown files, with file and line for every problem
     content  -> loading and validating content/: the decision table, tip and page records
     checklist-> loading and validating the checklist
@@ -11,8 +12,10 @@ The build runs in one direction, one module per stage:
     routes   -> the site map: one route per output (path, kind, template, context, sources)
     manifest -> the published URLs (content/urls.txt) and redirects from former slugs and paths
     changes  -> change notes: the Wijzigingen page and its Atom feed
+    search   -> the search index: each piece of content once, in MiniSearch's form, split by first letter
+    headers  -> the CSP, security headers and cache times (the pages, _headers, docs/nginx.conf)
     render   -> every route through its Jinja template (path -> bytes), nothing written yet
-    assets   -> assets/ copied, JavaScript and CSS minified
+    compress -> a .gz and a .br beside every text file
     writer   -> the atomic swap of dist/
     pipeline -> the stages above, in order
     server   -> the development server with live reload

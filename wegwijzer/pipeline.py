@@ -1,5 +1,5 @@
-"""The build, stage by stage: config -> content -> model -> routes -> assets and search index -> render
--> compressed copies -> write."""
+"""The build, stage by stage: config -> assets (hashed names) -> content -> model -> routes -> search index
+-> render -> compressed copies -> write."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
