@@ -121,7 +121,8 @@ class Renderer:
         outputs = [o for generate in GENERATORS for o in generate(site)]
         files: dict[str, bytes] = {}
         for output in outputs:
-            context = {"site": site, "weg": site.wegwijzer, "updated": site.updated, "path": output.path, **output.context}
+            context = {"site": site, "weg": site.wegwijzer, "updated": site.updated, "path": output.path,
+                       "indexed": output.indexed, **output.context}
             html = self.env.get_template(output.template).render(context)
             files[paths.output_file(output.path)] = html.encode("utf-8")
         sitemap = self.env.get_template("sitemap.xml").render(paths=[o.path for o in outputs if o.indexed])
