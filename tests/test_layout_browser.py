@@ -163,6 +163,7 @@ def test_the_framework_boxes_on_the_start_page_are_links(page: Page, server: str
     page.locator(".framework").get_by_role("link", name="Wegwijzer", exact=True).click()
     expect(page).to_have_url(f"{server}/wegwijzer/")
     page.goto(f"{server}/")
+    page.locator(".framework__box--checklist").scroll_into_view_if_needed()
     themes = page.locator(".framework__box--checklist .framework__themes").bounding_box()
     assert themes is not None
     page.mouse.click(themes["x"] + themes["width"] / 2, themes["y"] + themes["height"] / 2)  # anywhere in the box
