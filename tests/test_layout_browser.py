@@ -18,24 +18,6 @@ pytestmark = pytest.mark.browser
 EXAMPLE = site_inputs.step_path(site_inputs.worked_example())
 
 
-def page_types() -> dict[str, str]:
-    """Site paths of every page type: each content page and each of the site's own pages too."""
-    tips = site_inputs.tip_pages()
-    types = {
-        "voorpagina": "",
-        "vraag-1": "wegwijzer/",
-        "vraag-laatste": site_inputs.step_path(site_inputs.worked_example()[:-1]),
-        "advies": EXAMPLE,
-        "tip-algemeen": next(t for t in tips if t.endswith("-algemeen/")),
-        "tip": next(t for t in tips if not t.endswith("-algemeen/")),
-        "schema": "wegwijzer/schema/",
-        "checklist": "checklist/",
-        "404": "bestaat-niet/",
-    }
-    types.update({f"pagina {path.strip('/')}": path for path in site_inputs.content_pages() if path})
-    return types
-
-
 @pytest.fixture(params=[True, False], ids=["js", "nojs"])
 def narrow(browser: Any, request: pytest.FixtureRequest) -> Any:
     """320 CSS px wide: a 1,280 px screen at 400 % zoom (WCAG 1.4.10)."""
@@ -55,7 +37,7 @@ SPILLS = """() => [...document.querySelectorAll('body *')]
 
 def test_no_page_type_scrolls_sideways_at_320_css_px(narrow: Page, server: str) -> None:
     too_wide = {}
-    for kind, path in page_types().items():
+    for kind, path in site_inputs.page_types().items():
         narrow.goto(f"{server}/{path}")
         width = report.document_width(narrow)
         if width > report.NARROW:
@@ -141,7 +123,7 @@ def test_no_empty_gaps_between_the_blocks_of_an_advice(phone_or_desktop: Page, s
 
 
 def test_a_tip_page_lists_its_advice_pages_compactly(page: Page, server: str) -> None:
-    for path in (page_types()["tip"], page_types()["tip-algemeen"]):
+    for path in (site_inputs.page_types()["tip"], site_inputs.page_types()["tip-algemeen"]):
         page.goto(f"{server}/{path}")
         listing = page.locator("details.in-advice")
         expect(listing).to_have_count(1)
