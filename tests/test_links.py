@@ -13,6 +13,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from htmlscan import parse
+from wegwijzer.urls import output_file, site_path
 
 URL_ATTRIBUTES = {"href": ("a", "link", "area", "base"), "src": ("script", "img", "source", "iframe", "audio", "video", "track", "embed"),
                   "action": ("form",), "poster": ("video",), "data": ("object",)}
@@ -34,8 +35,7 @@ class Site:
         """The address a built file is served at."""
         if name == "404.html":
             return ORIGIN + self.base_url.rstrip("/") + DEEP_UNKNOWN
-        served = name.removesuffix("index.html") if name == "index.html" or name.endswith("/index.html") else name
-        return ORIGIN + self.base_url + served
+        return ORIGIN + self.base_url + site_path(name)
 
     def internal_path(self, url: str) -> str | None:
         """The URL path of an internal link (already absolute), or None for another site or scheme."""
@@ -50,8 +50,7 @@ class Site:
         """The build file served at a URL path, or None."""
         if not path.startswith(self.base_url):
             return None
-        name = path[len(self.base_url):]
-        name = name + "index.html" if name == "" or name.endswith("/") else name
+        name = output_file(path[len(self.base_url):])
         return name if name in self.files else None
 
     def ids(self, name: str) -> set[str]:

@@ -46,6 +46,7 @@ class Checklist:
     updated: date
     scale: tuple[ScalePoint, ...]
     themes: tuple[Theme, ...]
+    source: Path
 
     def question_ids(self) -> list[str]:
         return [q.id for t in self.themes for q in t.questions]
@@ -119,4 +120,4 @@ def load_checklist(path: Path, problems: Problems, markup: Markup) -> Checklist 
         problems.add(path, data.line, "checklist: het veld 'updated' (datum van de laatste wijziging) ontbreekt")
     seen: dict[str, int] = {}
     themes = tuple(_load_theme(t, path, problems, markup, seen) for t in f.mapping_list("themes"))
-    return Checklist(version, updated or date.min, _load_scale(data, path, problems), themes)
+    return Checklist(version, updated or date.min, _load_scale(data, path, problems), themes, path)

@@ -43,8 +43,13 @@ ORGANISATION_SCHEMA: dict[str, Option] = {
 
 @dataclass(frozen=True)
 class SiteConfig:
-    root: Path
+    path: Path  # site_config.yaml, or the file given with -f
     values: dict[str, Any]
+
+    @property
+    def root(self) -> Path:
+        """The project folder: every other path in the configuration is relative to it."""
+        return self.path.parent
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -90,4 +95,4 @@ def load_config(config_path: Path, problems: Problems) -> SiteConfig:
     site_url = values["site_url"]
     if isinstance(site_url, str) and (not site_url.startswith(("https://", "http://")) or site_url.endswith("/")):
         problems.add(config_path, data.line_of("site_url"), "site_url moet een volledig adres zijn zonder '/' aan het eind")
-    return SiteConfig(config_path.parent, values)
+    return SiteConfig(config_path, values)

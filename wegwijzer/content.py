@@ -1,7 +1,8 @@
 """Loading and validating content/: the decision table, the tip cells and the pages.
 
 Every problem is collected with its file and line, so that `check` can list them all.
-What comes out are plain records; the decision model is built from them in `model`.
+The decision table comes out as the model's own classes; tips and pages come out as
+records of Markdown, which `model` renders into cells and pages.
 """
 from __future__ import annotations
 
@@ -11,51 +12,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .model import Activity, Answer, DecisionTable, Question
 from .problems import Problems
 from .sources import LineDict, MarkdownSource, load_markdown_file, load_yaml_file
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CATEGORIES = ("WAT", "HOE", "WIE")
-# Fixed paths under /wegwijzer/ (and the general-tips suffix) that an answer slug may not take.
-RESERVED_ANSWER_SLUGS = frozenset({"tips", "schema", "zoeken", "algemeen", "assets"})
-# Paths the generator makes itself; a page in content/pages may not take them.
-RESERVED_PAGE_SLUGS = frozenset({"wegwijzer", "checklist", "assets", "404", "sitemap", "robots", "zoeken"})
 TIP_SECTIONS = ("Tips", "Leeswijzer")
 LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)|href\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 ALLOWED_LINK = re.compile(r"^(?:https?://[^\s/]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+|/[^\s]*|#[\w-]+)$")
-
-
-@dataclass(frozen=True)
-class AnswerRecord:
-    slug: str
-    label: str
-    short: str
-    hint: str
-
-
-@dataclass(frozen=True)
-class QuestionRecord:
-    id: str
-    category: str
-    text: str
-    help: str
-    answers: tuple[AnswerRecord, ...]
-
-
-@dataclass(frozen=True)
-class ActivityRecord:
-    id: str
-    letter: str
-    name: str
-    description: str
-
-
-@dataclass(frozen=True)
-class TableRecord:
-    path: Path
-    activities: tuple[ActivityRecord, ...]
-    questions: tuple[QuestionRecord, ...]
-    updated: date
 
 
 @dataclass(frozen=True)
@@ -88,7 +53,7 @@ class PageRecord:
 
 @dataclass(frozen=True)
 class Content:
-    table: TableRecord
+    table: DecisionTable
     tips: tuple[TipRecord, ...]
     pages: tuple[PageRecord, ...]
 
@@ -152,7 +117,7 @@ def _unique(items: list[tuple[str, LineDict]], path: Path, problems: Problems, w
         seen.setdefault(value, data.line)
 
 
-def load_table(path: Path, problems: Problems) -> TableRecord | None:
+def load_table(path: Path, problems: Problems) -> DecisionTable | None:
     data = load_yaml_file(path, problems)
     if data is None:
         if path.exists() and not problems:
@@ -175,15 +140,14 @@ def load_table(path: Path, problems: Problems) -> TableRecord | None:
         letter = f.text("letter")
         if letter and not re.fullmatch(r"[A-Z]", letter):
             problems.add(path, item.line_of("letter"), f"activiteit: 'letter' moet één hoofdletter zijn, niet '{letter}'")
-        activities.append(ActivityRecord(f.slug("id"), letter, f.text("name"), f.text("description")))
+        activities.append(Activity(f.slug("id"), letter, f.text("name"), f.text("description")))
     pairs = list(zip(activities, activity_items))
     _unique([(a.id, d) for a, d in pairs], path, problems, "activiteit")
     _unique([(a.letter, d) for a, d in pairs], path, problems, "activiteitletter")
 
     questions = []
-    answer_items: list[tuple[str, LineDict]] = []
     question_items = top.mapping_list("questions")
-    for item in question_items:
+    for number, item in enumerate(question_items, 1):
         f = Fields(item, path, problems, "vraag")
         f.only({"id", "category", "text", "help", "answers"})
         category = f.text("category")
@@ -193,19 +157,19 @@ def load_table(path: Path, problems: Problems) -> TableRecord | None:
         answer_list = f.mapping_list("answers")
         if 0 < len(answer_list) < 2:
             problems.add(path, item.line_of("answers"), "vraag: een vraag heeft minstens twee antwoorden")
-        for answer_item in answer_list:
+        question_id = f.slug("id")
+        answer_items: list[tuple[str, LineDict]] = []
+        for answer_number, answer_item in enumerate(answer_list, 1):
             a = Fields(answer_item, path, problems, "antwoord")
             a.only({"slug", "label", "short", "hint"})
-            slug = a.slug("slug")
-            if slug in RESERVED_ANSWER_SLUGS:
-                problems.add(path, answer_item.line_of("slug"), f"antwoord: de slug '{slug}' botst met een vast pad van de site (/wegwijzer/{slug}/)")
-            label = a.text("label")
-            answers.append(AnswerRecord(slug, label, a.text("short", required=False) or label, a.text("hint", required=False)))
+            slug, label = a.slug("slug"), a.text("label")
+            answers.append(Answer(question_id, slug, label, a.text("short", required=False) or label,
+                                  a.text("hint", required=False), number, answer_number, answer_item.line_of("slug")))
             answer_items.append((slug, answer_item))
-        questions.append(QuestionRecord(f.slug("id"), category, f.text("text"), f.text("help", required=False), tuple(answers)))
+        _unique(answer_items, path, problems, "antwoordslug")
+        questions.append(Question(question_id, number, category, f.text("text"), f.text("help", required=False), tuple(answers)))
     _unique([(q.id, d) for q, d in zip(questions, question_items)], path, problems, "vraag")
-    _unique(answer_items, path, problems, "antwoordslug")
-    return TableRecord(path, tuple(activities), tuple(questions), updated or date.min)
+    return DecisionTable(path, tuple(activities), tuple(questions), updated or date.min)
 
 
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -262,7 +226,7 @@ def check_links(section: Section, path: Path, problems: Problems) -> None:
                 )
 
 
-def load_tip(path: Path, table: TableRecord, problems: Problems) -> TipRecord | None:
+def load_tip(path: Path, table: DecisionTable, problems: Problems) -> TipRecord | None:
     source = load_markdown_file(path, problems)
     if source is None:
         return None
@@ -293,7 +257,7 @@ def load_tip(path: Path, table: TableRecord, problems: Problems) -> TipRecord | 
     return TipRecord(path, activity, question, answer, tips, leeswijzer, f.date("updated"))
 
 
-def _check_answer(question: str, answer: str, lines: tuple[int, int], table: TableRecord, path: Path, problems: Problems) -> None:
+def _check_answer(question: str, answer: str, lines: tuple[int, int], table: DecisionTable, path: Path, problems: Problems) -> None:
     """`lines`: where the question and the answer are named in the file."""
     match = next((q for q in table.questions if q.id == question), None)
     if question and match is None:
@@ -305,9 +269,9 @@ def _check_answer(question: str, answer: str, lines: tuple[int, int], table: Tab
 
 
 def _check_duplicate_cells(tips: list[TipRecord], problems: Problems) -> None:
-    seen: dict[tuple[str, str | None], TipRecord] = {}
+    seen: dict[tuple[str, str | None, str | None], TipRecord] = {}
     for tip in tips:
-        key = (tip.activity, tip.answer)
+        key = (tip.activity, tip.question, tip.answer)
         if key in seen:
             which = f"antwoord '{tip.answer}'" if tip.answer else "de algemene tips"
             problems.add(tip.path, 1, f"dubbele cel: {seen[key].path.name} bevat al de tips van '{tip.activity}' bij {which}")
@@ -315,15 +279,13 @@ def _check_duplicate_cells(tips: list[TipRecord], problems: Problems) -> None:
             seen[key] = tip
 
 
-def load_page(path: Path, table: TableRecord, problems: Problems) -> PageRecord | None:
+def load_page(path: Path, table: DecisionTable, problems: Problems) -> PageRecord | None:
     source = load_markdown_file(path, problems)
     if source is None:
         return None
     slug = path.stem
     if not SLUG.match(slug):
         problems.add(path, None, f"de bestandsnaam '{path.name}' wordt het adres: gebruik kleine letters, cijfers en '-'")
-    elif slug in RESERVED_PAGE_SLUGS:
-        problems.add(path, None, f"de paginanaam '{slug}' botst met een pad dat de site zelf maakt")
     f = Fields(source.meta, path, problems, "pagina")
     f.only({"title", "description", "updated", "answers"})
     answers: dict[str, str] = {}

@@ -1,4 +1,5 @@
-"""The decision model: questions and answers, the steps through them, and the cells each advice selects.
+"""The model of the site: the decision table (activities, questions, answers), the steps through it, the
+cells each advice selects, the content pages and the checklist, as one `Site`.
 
 A step is the list of answers given so far. A step with fewer answers than there are
 questions asks the next question; a step with all of them is an advice page. The sizes
@@ -9,13 +10,18 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .content import Content, PageRecord
-from .markup import Markup
 from .urls import tip_path, wegwijzer_path
+
+if TYPE_CHECKING:
+    from .checklist import Checklist
+    from .config import SiteConfig
+    from .content import Content, PageRecord
+    from .markup import Markup
 
 # A Leeswijzer item as Markdown renders it (a loose list wraps it in <p>); "Ref." opens a reference.
 LEESWIJZER_ITEM = re.compile(r"<li>\s*(?:<p>)?(Ref\.)?")
@@ -23,12 +29,14 @@ LEESWIJZER_ITEM = re.compile(r"<li>\s*(?:<p>)?(Ref\.)?")
 
 @dataclass(frozen=True)
 class Answer:
+    question: str  # the id of its question
     slug: str
     label: str
     short: str
     hint: str
     question_number: int  # 1-based
     number: int  # 1-based, within its question
+    line: int = field(default=0, compare=False)  # where content/wegwijzer.yaml names its slug
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,19 @@ class Activity:
     letter: str
     name: str
     description: str
+
+
+@dataclass(frozen=True)
+class DecisionTable:
+    """content/wegwijzer.yaml as read: the activities, and the questions with their answers."""
+
+    path: Path
+    activities: tuple[Activity, ...]
+    questions: tuple[Question, ...]
+    updated: date
+
+
+CellKey = tuple[str, Answer | None]  # (activity id, the answer, or None for the activity's general tips)
 
 
 @dataclass(frozen=True)
@@ -110,8 +131,9 @@ class ActivityAdvice:
 class Wegwijzer:
     activities: tuple[Activity, ...]
     questions: tuple[Question, ...]
-    cells: dict[tuple[str, str | None], Cell]
+    cells: dict[CellKey, Cell]
     updated: date
+    source: Path  # content/wegwijzer.yaml
 
     def question_for(self, step: Step) -> Question | None:
         """The question a step asks, or None for an advice step."""
@@ -131,12 +153,12 @@ class Wegwijzer:
 
     def advice(self, step: Step) -> tuple[ActivityAdvice, ...]:
         """Per activity: its general tips, then the cell of each answer, in question order."""
-        result = []
-        for activity in self.activities:
-            keys = [None, *(a.slug for a in step.answers)]
-            cells = tuple(self.cells[(activity.id, key)] for key in keys if (activity.id, key) in self.cells)
-            result.append(ActivityAdvice(activity, cells))
-        return tuple(result)
+        return tuple(
+            ActivityAdvice(activity, tuple(
+                self.cells[(activity.id, key)] for key in (None, *step.answers) if (activity.id, key) in self.cells
+            ))
+            for activity in self.activities
+        )
 
     def steps_with(self, cell: Cell) -> list[Step]:
         return [s for s in self.advice_steps() if cell.answer is None or cell.answer in s.answers]
@@ -148,28 +170,17 @@ class Wegwijzer:
     def cell_grid(self) -> list[tuple[Answer | None, list[tuple[Activity, Cell | None]]]]:
         """The report's schema: a row for the general tips, then one per answer; a column per activity."""
         rows: list[Answer | None] = [None, *(a for q in self.questions for a in q.answers)]
-        return [
-            (answer, [(act, self.cells.get((act.id, answer.slug if answer else None))) for act in self.activities])
-            for answer in rows
-        ]
+        return [(answer, [(act, self.cells.get((act.id, answer))) for act in self.activities]) for answer in rows]
 
 
 def build_wegwijzer(content: Content, markup: Markup) -> Wegwijzer:
     table = content.table
-    questions = tuple(
-        Question(
-            q.id, qn, q.category, q.text, q.help,
-            tuple(Answer(a.slug, a.label, a.short, a.hint, qn, an) for an, a in enumerate(q.answers, 1)),
-        )
-        for qn, q in enumerate(table.questions, 1)
-    )
-    activities = tuple(Activity(a.id, a.letter, a.name, a.description) for a in table.activities)
-    answers = {a.slug: a for q in questions for a in q.answers}
-    by_id = {a.id: a for a in activities}
-    cells = {}
+    answers = {(a.question, a.slug): a for q in table.questions for a in q.answers}
+    by_id = {a.id: a for a in table.activities}
+    cells: dict[CellKey, Cell] = {}
     for tip in content.tips:
-        answer = answers[tip.answer] if tip.answer else None
-        cells[(tip.activity, tip.answer)] = Cell(
+        answer = answers[(tip.question, tip.answer)] if tip.answer else None
+        cells[(tip.activity, answer)] = Cell(
             by_id[tip.activity],
             answer,
             markup.render(tip.tips.markdown),
@@ -177,7 +188,7 @@ def build_wegwijzer(content: Content, markup: Markup) -> Wegwijzer:
             tip.path,
             tip.updated or table.updated,
         )
-    return Wegwijzer(activities, questions, cells, table.updated)
+    return Wegwijzer(table.activities, table.questions, cells, table.updated, table.path)
 
 
 @dataclass(frozen=True)
@@ -190,6 +201,7 @@ class Page:
     body_html: str
     updated: date
     example: Step | None
+    source: Path
 
 
 def build_pages(pages: tuple[PageRecord, ...], wegwijzer: Wegwijzer, markup: Markup) -> tuple[Page, ...]:
@@ -198,6 +210,27 @@ def build_pages(pages: tuple[PageRecord, ...], wegwijzer: Wegwijzer, markup: Mar
             p.slug, p.title, p.description, markup.render(p.body.markdown),
             p.updated or wegwijzer.updated,
             wegwijzer.step_from(p.answers) if p.answers else None,
+            p.path,
         )
         for p in pages
     )
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the site shows, loaded and validated; nothing rendered yet."""
+
+    config: SiteConfig
+    wegwijzer: Wegwijzer
+    pages: tuple[Page, ...]
+    checklist: Checklist
+
+    @property
+    def updated(self) -> date:
+        return max([self.wegwijzer.updated, self.checklist.updated, *(p.updated for p in self.pages),
+                    *(c.updated for c in self.wegwijzer.cells.values())])
+
+    def sources(self) -> tuple[Path, ...]:
+        """Every content file the site is built from."""
+        return (self.wegwijzer.source, self.checklist.source, *(p.source for p in self.pages),
+                *(c.source for c in self.wegwijzer.cells.values()))
