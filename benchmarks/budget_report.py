@@ -88,7 +88,7 @@ class _Resources(HTMLParser):
 # The report's names for the kinds of route (wegwijzer/routes.py).
 KIND_LABELS = {"home": "voorpagina", "question": "vraag", "advice": "advies", "tip": "tip", "tips": "tipoverzicht",
                "schema": "schema", "checklist": "checklist", "page": "inhoudspagina", "own-page": "inhoudspagina",
-               "not-found": "404"}
+               "changes": "wijzigingen", "redirect": "doorverwijzing", "not-found": "404"}
 
 
 def page_url(name: str, base_url: str) -> str:

@@ -250,6 +250,7 @@ def generated_project(folder: Path, answers_per_question: list[int]) -> Path:
     shutil.rmtree(content / "tips")
     (content / "tips").mkdir()
     (content / "pages" / "voorbeeld.md").unlink()  # its answers belong to the real table
+    (content / "urls.txt").unlink()  # the real site's published addresses: a generated site has published none
 
     def tip(front: str) -> str:
         return f"---\n{front}---\n## Tips\n\n{' '.join(rng.choice(words) for _ in range(120)).capitalize()}.\n"

@@ -106,7 +106,7 @@ def test_an_answer_slug_cannot_take_a_fixed_path(project: Path, capsys: pytest.C
 
 def test_a_slug_may_repeat_in_another_question_when_no_two_pages_clash(project: Path) -> None:
     """Cells are keyed by question and answer: 'kostenefficientie' may also be an answer to the market question."""
-    edit(project, "content/wegwijzer.yaml", "- slug: veel-aanbieders", "- slug: kostenefficientie")
+    edit(project, "content/wegwijzer.yaml", "- slug: veel-aanbieders", "- slug: kostenefficientie\n        former_slugs: [veel-aanbieders]")
     edit(project, "content/tips/specificatie-veel-aanbieders.md", "answer: veel-aanbieders", "answer: kostenefficientie")
     edit(project, "content/pages/voorbeeld.md", "markt: veel-aanbieders", "markt: kostenefficientie")
     loaded, files = build(project)

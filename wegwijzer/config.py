@@ -1,12 +1,13 @@
 """The site configuration: a declared schema with a type and default per option (as in MkDocs)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from .problems import Problems
+from .problems import Problems, suggestion
 from .sources import LineDict, load_yaml_file
 
 
@@ -27,6 +28,11 @@ SCHEMA: dict[str, Option] = {
     "assets_dir": Option(str, "assets"),
     "output_dir": Option(str, "dist"),
     "organisation": Option(dict, required=True),
+    # "Bewerk deze pagina": a URL prefix; the content file's path from the project root is appended.
+    "edit_url": Option(str, ""),
+    # "Feedback op deze pagina" on advice, tip and checklist pages: an e-mail address, or a form's URL.
+    "feedback_email": Option(str, ""),
+    "feedback_url": Option(str, ""),
 }
 
 ORGANISATION_SCHEMA: dict[str, Option] = {
@@ -66,7 +72,7 @@ def _apply_schema(data: LineDict, schema: dict[str, Option], path: Path, problem
     values: dict[str, Any] = {}
     for key in data:
         if key not in schema:
-            problems.add(path, data.line_of(key), f"onbekende instelling '{prefix}{key}'")
+            problems.add(path, data.line_of(key), f"onbekende instelling '{prefix}{key}'{suggestion(key, set(schema))}")
     for key, option in schema.items():
         if key not in data:
             if option.required:
@@ -95,4 +101,17 @@ def load_config(config_path: Path, problems: Problems) -> SiteConfig:
     site_url = values["site_url"]
     if isinstance(site_url, str) and (not site_url.startswith(("https://", "http://")) or site_url.endswith("/")):
         problems.add(config_path, data.line_of("site_url"), "site_url moet een volledig adres zijn zonder '/' aan het eind")
+    _check_page_tools(values, data, config_path, problems)
     return SiteConfig(config_path, values)
+
+
+def _check_page_tools(values: dict[str, Any], data: LineDict, path: Path, problems: Problems) -> None:
+    for key in ("edit_url", "feedback_url"):
+        if values.get(key) and not re.match(r"^https?://[^\s/]+\.[^\s]+$", values[key]):
+            problems.add(path, data.line_of(key), f"{key} moet een volledig adres zijn (https://...)")
+    if values.get("edit_url") and not values["edit_url"].endswith("/"):
+        problems.add(path, data.line_of("edit_url"), "edit_url moet eindigen op '/': het pad van het bestand komt erachter")
+    if values.get("feedback_email") and not re.match(r"^[^\s@]+@[^\s@]+\.[^\s@]+$", values["feedback_email"]):
+        problems.add(path, data.line_of("feedback_email"), f"feedback_email is geen e-mailadres: '{values['feedback_email']}'")
+    if values.get("feedback_email") and values.get("feedback_url"):
+        problems.add(path, data.line_of("feedback_url"), "kies feedback_email of feedback_url, niet allebei")

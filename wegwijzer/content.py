@@ -12,11 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .model import Activity, Answer, DecisionTable, Question
-from .problems import Problems
+from .model import Activity, Answer, Change, DecisionTable, Question
+from .problems import Problems, suggestion
 from .sources import LineDict, MarkdownSource, load_markdown_file, load_yaml_file
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SITE_PATH = re.compile(r"^/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
 CATEGORIES = ("WAT", "HOE", "WIE")
 TIP_SECTIONS = ("Tips", "Leeswijzer")
 LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)|href\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
@@ -38,6 +39,8 @@ class TipRecord:
     tips: Section
     leeswijzer: Section | None
     updated: date | None
+    former_paths: tuple[str, ...] = ()
+    changes: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class PageRecord:
     body: Section
     updated: date | None
     answers: dict[str, str] = field(default_factory=dict)
+    former_paths: tuple[str, ...] = ()
+    changes: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,10 @@ class Fields:
             if required:
                 self.problems.add(self.path, self.data.line, f"{self.what}: het veld '{key}' ontbreekt")
             return ""
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str):
+            self.problems.add(self.path, self.data.line_of(key), not_text(self.what, key, value))
+            return ""
+        if not value.strip():
             self.problems.add(self.path, self.data.line_of(key), f"{self.what}: '{key}' moet een niet-lege tekst zijn")
             return ""
         return " ".join(value.split())
@@ -103,10 +111,55 @@ class Fields:
             self.problems.add(self.path, self.data.line_of(key), f"{self.what}: elk item van '{key}' moet velden 'naam: waarde' hebben")
         return good
 
+    def slugs(self, key: str) -> tuple[str, ...]:
+        """An optional list of slugs, such as `former_slugs: [oude-slug]`."""
+        return self._matching_list(key, SLUG, "slugs zijn, zoals [oude-slug]: kleine letters, cijfers en '-'")
+
+    def site_paths(self, key: str) -> tuple[str, ...]:
+        """An optional list of paths on this site, such as `former_paths: [/oude-pagina/]`, without the leading '/'."""
+        found = self._matching_list(key, SITE_PATH, "adressen op deze site zijn, zoals [/oude-pagina/]: "
+                                                    "beginnen en eindigen met '/', met kleine letters, cijfers en '-'")
+        return tuple(v.lstrip("/") for v in found)
+
+    def _matching_list(self, key: str, pattern: re.Pattern[str], what: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and pattern.match(v) for v in value):
+            self.problems.add(self.path, self.data.line_of(key), f"{self.what}: '{key}' moet een lijst van {what}")
+            return ()
+        return tuple(value)
+
+    def changes(self, key: str) -> tuple[Change, ...]:
+        """Optional dated change notes: `changes:` with a list of `- date: 2026-12-01` and `note: ...`."""
+        if key not in self.data:
+            return ()
+        found = []
+        for item in self.mapping_list(key):
+            entry = Fields(item, self.path, self.problems, "wijziging")
+            entry.only({"date", "note"})
+            when, note = entry.date("date"), entry.text("note")
+            if when is None and "date" not in item:
+                self.problems.add(self.path, item.line, "wijziging: het veld 'date' (JJJJ-MM-DD) ontbreekt")
+            if when and note:
+                found.append(Change(when, note))
+        return tuple(sorted(found, key=lambda c: c.date, reverse=True))
+
     def only(self, allowed: set[str]) -> None:
         for key in self.data:
             if key not in allowed:
-                self.problems.add(self.path, self.data.line_of(key), f"{self.what}: onbekend veld '{key}'")
+                self.problems.add(self.path, self.data.line_of(key), f"{self.what}: onbekend veld '{key}'{suggestion(key, allowed)}")
+
+
+def not_text(what: str, key: str, value: object) -> str:
+    """Why a value that YAML did not read as text is refused, and how to make it text."""
+    if isinstance(value, (list, dict)):
+        return f"{what}: '{key}' moet een tekst zijn, geen lijst of groep velden"
+    written = str(value).lower() if isinstance(value, bool) else str(value)
+    kind = ("een ja/nee-waarde" if isinstance(value, bool) else "een getal" if isinstance(value, (int, float))
+            else "een datum" if isinstance(value, date) else "iets anders dan tekst")
+    return (f"{what}: '{key}' moet een tekst zijn, maar YAML leest {written} als {kind}; "
+            f"zet de tekst tussen aanhalingstekens: {key}: \"{written}\"")
 
 
 def _unique(items: list[tuple[str, LineDict]], path: Path, problems: Problems, what: str) -> None:
@@ -161,10 +214,11 @@ def load_table(path: Path, problems: Problems) -> DecisionTable | None:
         answer_items: list[tuple[str, LineDict]] = []
         for answer_number, answer_item in enumerate(answer_list, 1):
             a = Fields(answer_item, path, problems, "antwoord")
-            a.only({"slug", "label", "short", "hint"})
+            a.only({"slug", "label", "short", "hint", "former_slugs"})
             slug, label = a.slug("slug"), a.text("label")
             answers.append(Answer(question_id, slug, label, a.text("short", required=False) or label,
-                                  a.text("hint", required=False), number, answer_number, answer_item.line_of("slug")))
+                                  a.text("hint", required=False), number, answer_number, answer_item.line_of("slug"),
+                                  a.slugs("former_slugs")))
             answer_items.append((slug, answer_item))
         _unique(answer_items, path, problems, "antwoordslug")
         questions.append(Question(question_id, number, category, f.text("text"), f.text("help", required=False), tuple(answers)))
@@ -214,8 +268,23 @@ def _split_sections(source: MarkdownSource, problems: Problems) -> dict[str, Sec
     return sections
 
 
+IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\(\s*<?([^()\s>]+)|<img\b[^>]*\ssrc\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE)
+
+
+def check_images(section: Section, path: Path, problems: Problems) -> None:
+    """Images must be files of this site: an image from elsewhere would not load (CSP) and would tell that host who reads."""
+    for offset, line in enumerate(section.markdown.splitlines()):
+        for match in IMAGE_TARGET.finditer(line):
+            target = match.group(1) or match.group(2)
+            if not target.startswith("/"):
+                problems.add(path, section.line + offset,
+                             f"de afbeelding '{target}' moet op deze site staan: zet het bestand in assets/img/ "
+                             "en schrijf ![beschrijving](/assets/img/naam.png)")
+
+
 def check_links(section: Section, path: Path, problems: Problems) -> None:
-    """Links must be absolute http(s) addresses, mailto, or paths within the site."""
+    """Links must be absolute http(s) addresses, mailto, or paths within the site; images, files of the site."""
+    check_images(section, path, problems)
     for offset, line in enumerate(section.markdown.splitlines()):
         for match in LINK_TARGET.finditer(line):
             target = match.group(1) or match.group(2)
@@ -231,7 +300,7 @@ def load_tip(path: Path, table: DecisionTable, problems: Problems) -> TipRecord 
     if source is None:
         return None
     f = Fields(source.meta, path, problems, "tip")
-    f.only({"activity", "question", "answer", "general", "updated"})
+    f.only({"activity", "question", "answer", "general", "updated", "changes", "former_paths"})
     activity = f.text("activity")
     if activity and activity not in {a.id for a in table.activities}:
         problems.add(path, source.meta.line_of("activity"), f"onbekende activiteit '{activity}' (zie {table.path.name})")
@@ -254,7 +323,10 @@ def load_tip(path: Path, table: DecisionTable, problems: Problems) -> TipRecord 
     leeswijzer = sections.get("Leeswijzer")
     for section in filter(None, (tips, leeswijzer)):
         check_links(section, path, problems)
-    return TipRecord(path, activity, question, answer, tips, leeswijzer, f.date("updated"))
+    if leeswijzer is not None and not leeswijzer.markdown.strip():
+        problems.add(path, leeswijzer.line - 1, "de sectie '## Leeswijzer' is leeg: vul hem of haal de kop weg")
+    return TipRecord(path, activity, question, answer, tips, leeswijzer, f.date("updated"),
+                     f.site_paths("former_paths"), f.changes("changes"))
 
 
 def _check_answer(question: str, answer: str, lines: tuple[int, int], table: DecisionTable, path: Path, problems: Problems) -> None:
@@ -264,6 +336,10 @@ def _check_answer(question: str, answer: str, lines: tuple[int, int], table: Dec
         known = ", ".join(q.id for q in table.questions)
         problems.add(path, lines[0], f"onbekende vraag '{question}' (bekend: {known})")
     elif match and answer and answer not in {a.slug for a in match.answers}:
+        renamed = next((a for a in match.answers if answer in a.former_slugs), None)
+        if renamed:
+            problems.add(path, lines[1], f"'{answer}' is de oude slug van antwoord '{renamed.slug}': schrijf hier '{renamed.slug}'")
+            return
         known = ", ".join(a.slug for a in match.answers)
         problems.add(path, lines[1], f"'{answer}' is geen antwoord op vraag '{question}' (wel: {known})")
 
@@ -287,7 +363,7 @@ def load_page(path: Path, table: DecisionTable, problems: Problems) -> PageRecor
     if not SLUG.match(slug):
         problems.add(path, None, f"de bestandsnaam '{path.name}' wordt het adres: gebruik kleine letters, cijfers en '-'")
     f = Fields(source.meta, path, problems, "pagina")
-    f.only({"title", "description", "updated", "answers"})
+    f.only({"title", "description", "updated", "answers", "changes", "former_paths"})
     answers: dict[str, str] = {}
     raw: Any = source.meta.get("answers")
     if raw is not None:
@@ -302,7 +378,8 @@ def load_page(path: Path, table: DecisionTable, problems: Problems) -> PageRecor
                 problems.add(path, raw.line, f"'answers' mist een antwoord op: {', '.join(missing)}")
     body = Section(blank_comments(source.body), source.body_line)
     check_links(body, path, problems)
-    return PageRecord(path, slug, f.text("title"), f.text("description"), body, f.date("updated"), answers)
+    return PageRecord(path, slug, f.text("title"), f.text("description"), body, f.date("updated"), answers,
+                      f.site_paths("former_paths"), f.changes("changes"))
 
 
 def load_content(content_dir: Path, problems: Problems) -> Content | None:

@@ -28,6 +28,19 @@ LEESWIJZER_ITEM = re.compile(r"<li>\s*(?:<p>)?(Ref\.)?")
 
 
 @dataclass(frozen=True)
+class Change:
+    """A dated note about a change to a cell, a checklist statement or a page, written by the editors."""
+
+    date: date
+    note: str
+
+
+def last_changed(updated: date, changes: tuple[Change, ...]) -> date:
+    """A text was last changed on its `updated` date or on its latest change note, whichever is later."""
+    return max([updated, *(c.date for c in changes)])
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str  # the id of its question
     slug: str
@@ -37,6 +50,7 @@ class Answer:
     question_number: int  # 1-based
     number: int  # 1-based, within its question
     line: int = field(default=0, compare=False)  # where content/wegwijzer.yaml names its slug
+    former_slugs: tuple[str, ...] = field(default=(), compare=False)  # slugs it had before, kept alive by redirects
 
 
 @dataclass(frozen=True)
@@ -67,6 +81,11 @@ class DecisionTable:
     updated: date
 
 
+def cell_code(activity: Activity, answer: Answer | None) -> str:
+    """A cell's name in the report, filled or not: F11 ... U52, or Fa for an activity's general tips."""
+    return activity.letter + ("a" if answer is None else f"{answer.question_number}{answer.number}")
+
+
 CellKey = tuple[str, Answer | None]  # (activity id, the answer, or None for the activity's general tips)
 
 
@@ -80,13 +99,12 @@ class Cell:
     leeswijzer_html: str
     source: Path
     updated: date
+    changes: tuple[Change, ...] = ()  # newest first
+    former_paths: tuple[str, ...] = ()  # site paths its tip page had before
 
     @property
     def code(self) -> str:
-        """The cell's name in the report: F11 ... U52, or Fa for general tips."""
-        if self.answer is None:
-            return self.activity.letter + "a"
-        return f"{self.activity.letter}{self.answer.question_number}{self.answer.number}"
+        return cell_code(self.activity, self.answer)
 
     @property
     def path(self) -> str:
@@ -186,7 +204,9 @@ def build_wegwijzer(content: Content, markup: Markup) -> Wegwijzer:
             markup.render(tip.tips.markdown),
             markup.render(tip.leeswijzer.markdown) if tip.leeswijzer else "",
             tip.path,
-            tip.updated or table.updated,
+            last_changed(tip.updated or table.updated, tip.changes),
+            tip.changes,
+            tip.former_paths,
         )
     return Wegwijzer(table.activities, table.questions, cells, table.updated, table.path)
 
@@ -202,15 +222,19 @@ class Page:
     updated: date
     example: Step | None
     source: Path
+    changes: tuple[Change, ...] = ()  # newest first
+    former_paths: tuple[str, ...] = ()
 
 
 def build_pages(pages: tuple[PageRecord, ...], wegwijzer: Wegwijzer, markup: Markup) -> tuple[Page, ...]:
     return tuple(
         Page(
             p.slug, p.title, p.description, markup.render(p.body.markdown),
-            p.updated or wegwijzer.updated,
+            last_changed(p.updated or wegwijzer.updated, p.changes),
             wegwijzer.step_from(p.answers) if p.answers else None,
             p.path,
+            p.changes,
+            p.former_paths,
         )
         for p in pages
     )

@@ -1,13 +1,15 @@
 """The build, stage by stage: config -> content -> model -> routes -> render -> write."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .assets import read_assets
+from .changes import change_routes
 from .checklist import load_checklist
 from .config import SiteConfig, load_config
-from .content import load_content
+from .content import Content, load_content
+from .manifest import Manifest, check_published, manifest_path, read_manifest, redirect_routes
 from .markup import Markup
 from .model import Site, build_pages, build_wegwijzer
 from .problems import Problems
@@ -17,6 +19,10 @@ from .urls import Urls
 from .writer import write_site
 
 
+# The routes of feature modules, mapped after the site's own (so they are the ones refused on a clash).
+FEATURE_ROUTES = (change_routes, redirect_routes)
+
+
 @dataclass(frozen=True)
 class Loaded:
     config: SiteConfig
@@ -24,10 +30,16 @@ class Loaded:
     urls: Urls
     routes: SiteMap
     renderer: Renderer
+    manifest: Manifest  # the published addresses (content/urls.txt)
 
 
-def load_site(config_path: Path) -> Loaded:
-    """Load and validate everything and map every route; raises ContentError listing every problem found."""
+def load_site(config_path: Path, leave_out: frozenset[str] = frozenset()) -> Loaded:
+    """Load and validate everything and map every route; raises ContentError listing every problem found.
+
+    `leave_out`: tip and page files (named as problems name them) to build the site without, problems and
+    all, so that `check` can go on to the later stages while those files still have problems. The list of
+    published addresses is then not checked: the files left out would have made some of them.
+    """
     problems = Problems(config_path.parent)
     config = load_config(config_path, problems)
     problems.raise_if_any()
@@ -35,14 +47,33 @@ def load_site(config_path: Path) -> Loaded:
     markup = Markup(urls)
     content = load_content(config.dir("content_dir"), problems)
     checklist = load_checklist(config.dir("content_dir") / "checklist.yaml", problems, markup)
+    if leave_out:
+        content = _without(content, leave_out & _tips_and_pages(config, problems), problems)
     problems.raise_if_any()
     assert content is not None and checklist is not None  # no problems means both loaded
     wegwijzer = build_wegwijzer(content, markup)
     site = Site(config, wegwijzer, build_pages(content.pages, wegwijzer, markup), checklist)
     renderer = Renderer(config, urls)
-    routes = map_site(site, problems, renderer.template_closure)
+    routes = map_site(site, problems, renderer.template_closure, FEATURE_ROUTES)
+    manifest = read_manifest(manifest_path(config.dir("content_dir")), problems)
+    if not leave_out:
+        check_published(manifest, routes, site, problems)
     problems.raise_if_any()
-    return Loaded(config, site, urls, routes, renderer)
+    return Loaded(config, site, urls, routes, renderer, manifest)
+
+
+def _tips_and_pages(config: SiteConfig, problems: Problems) -> frozenset[str]:
+    content = config.dir("content_dir")
+    return frozenset(problems.relative(p) for p in [*content.glob("tips/*.md"), *content.glob("pages/*.md")])
+
+
+def _without(content: Content | None, files: frozenset[str], problems: Problems) -> Content | None:
+    """The content without these files, and the problems without theirs."""
+    problems.items = [p for p in problems.items if p.path not in files]
+    if content is None:
+        return None
+    kept = [t for t in content.tips if problems.relative(t.path) not in files]
+    return replace(content, tips=tuple(kept), pages=tuple(p for p in content.pages if problems.relative(p.path) not in files))
 
 
 def render(loaded: Loaded) -> dict[str, bytes]:

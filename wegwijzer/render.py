@@ -14,6 +14,7 @@ import jinja2.meta
 from . import urls as paths
 from .config import SiteConfig
 from .model import Site
+from .page_tools import PageTools
 from .routes import Route, SiteMap
 from .urls import Urls
 
@@ -40,7 +41,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters["dutch_date"] = dutch_date
-        self.env.globals.update(urls=urls, config=config.values, csp=CSP, paths=paths)
+        self.env.globals.update(urls=urls, config=config.values, csp=CSP, paths=paths, page_tools=PageTools(config, urls))
 
     def template_closure(self, name: str) -> frozenset[str]:
         """A template and every template it extends, includes or imports, as far as they are named literally."""

@@ -60,9 +60,10 @@ class Route:
         return self.output.endswith(".html")
 
 
-KINDS = ("home", "page", "own-page", "question", "advice", "tip", "tips", "schema", "checklist",
-         "not-found", "sitemap", "robots", "security")
-PUBLIC_KINDS = frozenset(KINDS) - {"not-found", "sitemap", "robots", "security"}  # the pages people link to
+KINDS = ("home", "page", "own-page", "question", "advice", "tip", "tips", "schema", "checklist", "changes", "feed",
+         "not-found", "sitemap", "robots", "security", "redirect", "redirects", "nginx")
+# The addresses people link to and keep. A redirect is not one: it keeps an old address alive.
+PUBLIC_KINDS = frozenset(KINDS) - {"not-found", "sitemap", "robots", "security", "redirect", "redirects", "nginx"}
 
 
 class SiteMap:
@@ -184,9 +185,11 @@ ROUTE_SOURCES: tuple[RouteSource, ...] = (site_pages, checklist_pages, overview_
                                           wizard_steps, tip_pages, content_pages)
 
 
-def map_site(site: Site, problems: Problems, template_closure: TemplateClosure) -> SiteMap:
+def map_site(site: Site, problems: Problems, template_closure: TemplateClosure,
+             more: tuple[RouteSource, ...] = ()) -> SiteMap:
+    """Every route of the site; `more` are the sources of feature modules (change notes, redirects), mapped last."""
     site_map = SiteMap(site.config.root, problems, template_closure)
-    for source in ROUTE_SOURCES:
+    for source in (*ROUTE_SOURCES, *more):
         for route in source(site):
             site_map.add(route)
     site_map.add(Route("sitemap.xml", "sitemap", "sitemap.xml", Origin(site.config.path), {"indexed_paths": site_map.indexed_paths()},

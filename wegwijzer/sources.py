@@ -84,10 +84,16 @@ def read_text(path: Path, problems: Problems) -> str | None:
     try:
         return unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as error:
-        problems.add(path, None, f"het bestand is geen UTF-8-tekst ({error.reason})")
+        problems.add(path, _line_of_byte(error), "het bestand is geen UTF-8-tekst: sla het op als UTF-8 "
+                     f"(in een teksteditor: 'Opslaan als', codering UTF-8); het eerste onleesbare teken staat op deze regel")
     except OSError as error:
         problems.add(path, None, f"kan het bestand niet lezen: {error.strerror}")
     return None
+
+
+def _line_of_byte(error: UnicodeDecodeError) -> int:
+    """The line of the first byte that is not UTF-8."""
+    return bytes(error.object[: error.start]).count(b"\n") + 1
 
 
 def load_yaml_file(path: Path, problems: Problems) -> Any:

@@ -18,6 +18,8 @@ def wegwijzer_path(slugs: Iterable[str]) -> str:
 SCHEMA_PATH = "wegwijzer/schema/"
 TIPS_PATH = "wegwijzer/tips/"
 CHECKLIST_PATH = "checklist/"
+CHANGES_PATH = "wijzigingen/"  # the change notes, newest first
+FEED_PATH = "wijzigingen.xml"  # the same notes as an Atom feed
 
 
 def tip_path(activity_id: str, answer_slug: str | None) -> str:
