@@ -59,10 +59,10 @@ class Renderer:
         source = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
         return tuple(t for t in jinja2.meta.find_referenced_templates(self.env.parse(source)) if t)
 
-    def render(self, site: Site, route: Route) -> bytes:
-        context = {"site": site, "weg": site.wegwijzer, "updated": site.updated, "route": route, "path": route.path,
-                   "indexed": route.indexed, **route.context}
+    def render(self, site: Site, site_map: SiteMap, route: Route) -> bytes:
+        context = {"site": site, "weg": site.wegwijzer, "updated": site.updated, "routes": site_map, "route": route,
+                   "path": route.path, "indexed": route.indexed, **route.context}
         return self.env.get_template(route.template).render(context).encode("utf-8")
 
     def render_site(self, site: Site, site_map: SiteMap) -> dict[str, bytes]:
-        return {route.output: self.render(site, route) for route in site_map}
+        return {route.output: self.render(site, site_map, route) for route in site_map}

@@ -10,8 +10,6 @@
  * except the site's own pages through DOMParser. */
 import {copyText, element, find, findAll} from "./lib/dom.js";
 
-const base = document.body.dataset.base || "/";
-const wizardRoot = base + "wegwijzer/";
 const HEAD_TAGS = "meta[name=robots], meta[name=description], link[rel=canonical], meta[property^='og:']";
 let shown = location.pathname; // the page whose content is in the document
 let latest = 0; // the newest navigation; older answers are dropped
@@ -19,20 +17,15 @@ let known = []; // the visitor's answers (slugs) by question, as the URLs seen s
 let lastAdvice = null; // the answers of the last advice page shown
 let sectionObserver = null;
 
-function isWizardUrl(url) {
-  if (url.origin !== location.origin || !url.pathname.startsWith(wizardRoot)) {
-    return false;
-  }
-  return !/^(tips|schema)\//.test(url.pathname.slice(wizardRoot.length));
-}
-
-function answersIn(pathname) {
-  return pathname.slice(wizardRoot.length).split("/").filter(Boolean);
+// The answers (slugs) of the wizard step a document shows, or null if it is not a question or advice page.
+// The pages say it themselves, so the script needs to know nothing of the site's paths.
+function stepOf(doc) {
+  const page = find("[data-wizard], [data-advice]", doc);
+  return page ? page.dataset.answers.split(" ").filter(Boolean) : null;
 }
 
 // A page's answers replace the known ones from the first question on; answers to later questions stay.
-function remember(pathname) {
-  const answers = answersIn(pathname);
+function remember(answers) {
   known = answers.concat(known.slice(answers.length));
 }
 
@@ -52,7 +45,7 @@ function choiceCard(link, index) {
   const label = find(".choice__label", link);
   const hint = find(".choice__hint", link);
   const input = element("input", {type: "radio", name: "antwoord", id, value: link.getAttribute("href")});
-  input.checked = link.dataset.slug === known[answersIn(location.pathname).length];
+  input.checked = link.dataset.slug === known[stepOf(document).length];
   return element("label", {class: "choice", for: id}, input,
     element("span", {class: "choice__text"},
       element("span", {class: "choice__label"}, label ? label.textContent : link.textContent),
@@ -152,6 +145,9 @@ async function navigate(href, push, answered = false) {
       return; // a later step (quick back, back) has overtaken this one
     }
     const doc = new DOMParser().parseFromString(text, "text/html");
+    if (!stepOf(doc)) {
+      throw new Error("not a wizard step"); // e.g. a renamed answer's redirect page: let the browser follow it
+    }
     if (push) {
       history.pushState({wegwijzer: true}, "", url.pathname + url.search);
     }
@@ -164,9 +160,9 @@ async function navigate(href, push, answered = false) {
   }
 }
 
-// Links between wizard steps (back, change, sibling advice) also load in place.
+// Links to wizard steps (start, back, change, sibling advice; the templates mark them) load in place.
 document.addEventListener("click", (event) => {
-  const link = event.target.closest?.("a[href]");
+  const link = event.target.closest?.("a[data-step]");
   if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
     return;
   }
@@ -174,8 +170,8 @@ document.addEventListener("click", (event) => {
     return;
   }
   const url = new URL(link.href, location.href);
-  if (!isWizardUrl(url) || (url.pathname === location.pathname && url.hash)) {
-    return; // another page, or a jump within this one
+  if (url.origin !== location.origin || (url.pathname === location.pathname && url.hash)) {
+    return; // another site, or a jump within this page
   }
   if (link.hasAttribute("data-restart")) {
     known = [];
@@ -189,7 +185,7 @@ window.addEventListener("popstate", () => {
   if (location.pathname === shown) {
     return; // only the #fragment changed: the browser scrolls
   }
-  if (isWizardUrl(new URL(location.href))) {
+  if (history.state?.wegwijzer) {
     navigate(location.href, false);
   } else {
     location.reload();
@@ -272,21 +268,22 @@ function enhanceAdvice(root) {
   if (!advice) {
     return;
   }
-  lastAdvice = answersIn(location.pathname);
+  lastAdvice = stepOf(document);
   enhanceSharing(advice);
   enhanceLeeswijzers(advice);
   markCurrentSection(advice);
 }
 
 function enhance(root) {
-  if (isWizardUrl(new URL(location.href))) {
-    remember(location.pathname);
+  const answers = stepOf(document);
+  if (answers) {
+    remember(answers);
   }
   enhanceQuestion(root);
   enhanceAdvice(root);
 }
 
-if (isWizardUrl(new URL(location.href))) {
+if (stepOf(document)) {
   history.replaceState({wegwijzer: true}, "");
 }
 enhance(document);
