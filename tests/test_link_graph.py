@@ -42,17 +42,21 @@ def test_change_links_on_a_question_page_go_back_to_that_question(built: Built) 
 
 
 def test_sibling_links_on_an_advice_page_change_exactly_one_answer(built: Built) -> None:
+    """Each lands on the advice with that one answer changed, at the note there that says so (#gewijzigd-N-slug)."""
     questions = load_table()["questions"]
     for combination in combinations():
         page = parse(built.html(step_path(combination)))
         siblings = [a.attrs["href"].lstrip("/") for a in page.find_all("a") if a.words().startswith("Verander in")]
         expected = [
-            step_path(combination[:i] + (other["slug"],) + combination[i + 1 :])
+            f"{step_path(combination[:i] + (other['slug'],) + combination[i + 1 :])}#gewijzigd-{i + 1}-{other['slug']}"
             for i, question in enumerate(questions)
             for other in question["answers"]
             if other["slug"] != combination[i]
         ]
         assert siblings == expected
+        for link in siblings:
+            target, note = link.split("#")
+            assert [e for e in parse(built.html(target)).iter() if e.get("id") == note], f"{link}: no note #{note}"
 
 
 def test_question_pages_say_which_question_and_are_not_indexed(built: Built) -> None:

@@ -41,7 +41,8 @@ def test_each_block_names_the_answer_that_brought_it(built: Built) -> None:
             for key in (None, *slugs)
             if (activity["id"], key) in cells
         ]
-        assert headings == expected
+        # Each heading may go on with the activity for screen readers ("Algemene tips bij Fundering").
+        assert len(headings) == len(expected) and all(h.startswith(e) for h, e in zip(headings, expected)), headings
 
 
 def test_activities_come_in_table_order_with_their_description(built: Built) -> None:

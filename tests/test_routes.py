@@ -141,3 +141,19 @@ def test_a_repeated_slug_whose_tip_pages_clash_is_refused(project: Path, capsys:
     assert status == 1
     assert ("content/tips/analyse-weinig-aanbieders.md: het adres /wegwijzer/tips/analyse-complex/ bestaat al: "
             "de tips van analyse bij antwoord 'complex' (content/tips/analyse-complex.md)") in out
+
+
+def test_links_the_wizard_loads_in_place_all_point_at_wizard_steps(built) -> None:
+    """The wizard's script knows no paths: it loads a link in place when the page marks it `data-step`,
+    and the templates mark a link so only when the site map says its target is a question or advice."""
+    from htmlscan import parse
+
+    base = built.loaded.config.base_url
+    marked = [(route.path, a.get("href")) for route in built.loaded.routes if route.is_page
+              for a in parse(built.files[route.output].decode("utf-8")).find_all("a") if "data-step" in a.attrs]
+    assert len(marked) > 500
+    wrong = [(page, href) for page, href in marked
+             if not built.loaded.routes.is_step(href.split("#")[0].removeprefix(base))]
+    assert wrong == []
+    site_js = built.files[built.asset("js/site.js")].decode("utf-8")
+    assert "wegwijzer/" not in site_js and "schema" not in site_js

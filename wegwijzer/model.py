@@ -8,6 +8,7 @@ come from the decision table only.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
     from .config import SiteConfig
     from .content import Content, PageRecord
     from .markup import Markup
+
+# A Leeswijzer item as Markdown renders it (a loose list wraps it in <p>); "Ref." opens a reference.
+LEESWIJZER_ITEM = re.compile(r"<li>\s*(?:<p>)?(Ref\.)?")
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,13 @@ class Cell:
     @property
     def path(self) -> str:
         return tip_path(self.activity.id, self.answer.slug if self.answer else None)
+
+    @property
+    def leeswijzer_counts(self) -> tuple[int, int]:
+        """How many examples and how many references ('Ref. ...') the Leeswijzer lists."""
+        items = [m.group(1) for m in LEESWIJZER_ITEM.finditer(self.leeswijzer_html)]
+        references = sum(1 for ref in items if ref)
+        return len(items) - references, references
 
 
 @dataclass(frozen=True)

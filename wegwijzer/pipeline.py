@@ -87,7 +87,7 @@ def published_assets(loaded: Loaded) -> Assets:
     """The assets and the search index: everything the pages name by a hashed name. The site's own pages
     have their text in their templates, so the index reads them rendered (they name no part of the index)."""
     assets = loaded.assets
-    own_pages = {route.path: loaded.renderer.render(loaded.site, route, loaded.urls).decode("utf-8")
+    own_pages = {route.path: loaded.renderer.render(loaded.site, loaded.routes, route, loaded.urls).decode("utf-8")
                  for route in loaded.routes if route.kind == "own-page"}
     index = search_assets(documents(loaded.site, own_pages))
     clash = sorted(assets.names.keys() & index.names.keys())

@@ -59,13 +59,13 @@ class Renderer:
         source = self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
         return tuple(t for t in jinja2.meta.find_referenced_templates(self.env.parse(source)) if t)
 
-    def _context(self, site: Site, route: Route, urls: Urls) -> dict:
-        return {"site": site, "weg": site.wegwijzer, "updated": site.updated, "route": route, "path": route.path,
-                "indexed": route.indexed, "urls": urls, **route.context}
+    def _context(self, site: Site, site_map: SiteMap, route: Route, urls: Urls) -> dict:
+        return {"site": site, "weg": site.wegwijzer, "updated": site.updated, "routes": site_map, "route": route,
+                "path": route.path, "indexed": route.indexed, "urls": urls, **route.context}
 
-    def render(self, site: Site, route: Route, urls: Urls) -> bytes:
+    def render(self, site: Site, site_map: SiteMap, route: Route, urls: Urls) -> bytes:
         try:
-            return self.env.get_template(route.template).render(self._context(site, route, urls)).encode("utf-8")
+            return self.env.get_template(route.template).render(self._context(site, site_map, route, urls)).encode("utf-8")
         except UnknownAsset as missing:
             problems = Problems(self.config.root)
             problems.add(self.config.dir("templates_dir") / route.template, None,
@@ -73,4 +73,4 @@ class Renderer:
             raise ContentError(problems.items) from None
 
     def render_site(self, site: Site, site_map: SiteMap, urls: Urls) -> dict[str, bytes]:
-        return {route.output: self.render(site, route, urls) for route in site_map}
+        return {route.output: self.render(site, site_map, route, urls) for route in site_map}

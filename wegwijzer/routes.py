@@ -66,6 +66,7 @@ KINDS = ("home", "page", "own-page", "question", "advice", "tip", "tips", "activ
 # Files that tell a host what to do (redirects, headers) rather than something for visitors.
 HOST_FILES = frozenset({"redirects", "nginx", "headers"})
 # The addresses people link to and keep. A redirect is not one: it keeps an old address alive.
+STEP_KINDS = frozenset({"question", "advice"})
 PUBLIC_KINDS = frozenset(KINDS) - {"not-found", "sitemap", "robots", "security", "redirect"} - HOST_FILES
 
 
@@ -114,6 +115,11 @@ class SiteMap:
 
     def indexed_paths(self) -> list[str]:
         return [route.path for route in self if route.indexed]
+
+    def is_step(self, path: str) -> bool:
+        """Whether a path is a wizard step (a question or an advice), which the wizard's script loads in place."""
+        route = self._routes.get(path)
+        return route is not None and route.kind in STEP_KINDS
 
     def public_paths(self) -> list[str]:
         """Every page people may link to and keep: what the URL manifest guards."""
