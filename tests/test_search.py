@@ -269,6 +269,20 @@ def test_from_any_page_by_keyboard_to_a_result_and_back(page: Page, server: str,
 
 
 @pytest.mark.browser
+def test_on_a_phone_the_menu_links_to_search_instead_of_the_box(phone: Page, page: Page, server: str) -> None:
+    """The box would push every page down by a row on a phone; the menu's link leads to the page with the box."""
+    for shown, hidden, where in ((page.locator("#zoek-kop"), page.locator(".site-nav__search"), page),
+                                 (phone.locator(".site-nav__search a"), phone.locator("#zoek-kop"), phone)):
+        where.goto(f"{server}/wegwijzer/tips/")
+        expect(shown).to_be_visible()
+        expect(hidden).to_be_hidden()
+    phone.locator(".site-nav__search a").click()
+    phone.wait_for_url(f"{server}/{SEARCH}")
+    expect(phone.locator("#zoekterm")).to_be_visible()
+    expect(phone.locator(".site-nav__search a")).to_have_attribute("aria-current", "page")
+
+
+@pytest.mark.browser
 def test_without_javascript_the_page_says_so_and_links_to_the_overviews(page_nojs: Page, server: str, built) -> None:
     page_nojs.goto(f"{server}/{SEARCH}?q=aanbesteding")
     expect(page_nojs.locator("[data-search-nojs]")).to_be_visible()
