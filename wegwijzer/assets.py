@@ -2,7 +2,8 @@
 
 The sources stay readable for developers; visitors download less. The minifier is
 tdewolff/minify (PyPI minify-go): it shortens local names in JavaScript, which
-whitespace-only minifiers cannot, and is deterministic.
+whitespace-only minifiers cannot, and is deterministic. Files are listed and read by
+`sources`: no symbolic links, no special files, no dot-files or dot-folders.
 """
 from __future__ import annotations
 
@@ -10,24 +11,25 @@ from pathlib import Path
 
 import minify
 
-from .problems import ContentError, Problems
+from .problems import Problems
+from .sources import list_sources, read_bytes
 
 MINIFIED_TYPES = {".js": "application/javascript", ".css": "text/css"}
 
 
-def read_assets(assets_dir: Path, root: Path) -> dict[str, bytes]:
+def read_assets(assets_dir: Path, problems: Problems) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
-    for path in sorted(assets_dir.rglob("*")):
-        if not path.is_file() or path.name.startswith("."):
+    for path in list_sources(assets_dir, problems, recursive=True):
+        data = read_bytes(path, problems, problems.limits.max_asset_bytes)
+        if data is None:
             continue
-        data = path.read_bytes()
         media_type = MINIFIED_TYPES.get(path.suffix)
         if media_type:
             try:
                 data = minify.string(media_type, data.decode("utf-8")).encode("utf-8")
             except (minify.MinifyError, UnicodeDecodeError) as error:
-                problems = Problems(root)
                 problems.add(path, None, f"kan niet worden verkleind: {error}")
-                raise ContentError(problems.items) from error
+                continue
         files["assets/" + path.relative_to(assets_dir).as_posix()] = data
+    problems.raise_if_any()
     return files

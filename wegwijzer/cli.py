@@ -1,36 +1,24 @@
-"""The commands: build (default), check and serve."""
+"""The commands: build (default), check and serve. Every line they print is Dutch, and no failure
+ends in a traceback: each is described with its file and line (`problems.describe_error`)."""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
-import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-
-import jinja2
+from typing import NoReturn
 
 from .pipeline import build, load_site, render
-from .problems import ContentError
-from .writer import WriteError
+from .problems import ContentError, describe_error
+
+CONFIG_NAME = "site_config.yaml"
 
 
-def describe_error(error: Exception) -> list[str]:
-    """Turn a build error into lines that name the file and line, for the terminal and the browser."""
-    if isinstance(error, ContentError):
-        return [str(p) for p in error.problems]
-    if isinstance(error, jinja2.TemplateSyntaxError):
-        return [f"templates/{error.name or error.filename}:{error.lineno}: sjabloonfout: {error.message}"]
-    if isinstance(error, jinja2.TemplateError):
-        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".html", ".xml", ".txt"))]
-        where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}: " if frames else ""
-        return [f"templates/{where}sjabloonfout: {error}"]
-    if isinstance(error, (WriteError, OSError)):
-        return [f"schrijven mislukt: {error}"]
-    return [f"onverwachte fout: {type(error).__name__}: {error}"]
-
-
-def _report_failure(error: Exception) -> int:
-    for line in describe_error(error):
+def _report_failure(error: Exception, root: Path) -> int:
+    for line in describe_error(error, root):
         print(line, file=sys.stderr)
     print("Build afgebroken; de vorige dist/ is niet gewijzigd.", file=sys.stderr)
     return 1
@@ -40,23 +28,28 @@ def cmd_build(config: Path) -> int:
     started = time.perf_counter()
     try:
         loaded, files = build(config)
-    except (ContentError, jinja2.TemplateError, WriteError, OSError) as error:
-        return _report_failure(error)
+    except Exception as error:  # noqa: BLE001 - every failure gets words, never a traceback
+        return _report_failure(error, config.parent)
     seconds = time.perf_counter() - started
     output = loaded.config["output_dir"]
-    print(f"{len(files)} bestanden geschreven naar {output}/ in {seconds:.2f} s")
+    print(f"{len(files)} bestanden geschreven naar {output}/ in {_decimal(seconds)} s")
     return 0
+
+
+def _decimal(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",")
 
 
 def cmd_check(config: Path) -> int:
     try:
         loaded = load_site(config)
         render(loaded)
-    except (ContentError, jinja2.TemplateError) as error:
-        lines = describe_error(error)
+    except Exception as error:  # noqa: BLE001 - every failure gets words, never a traceback
+        lines = describe_error(error, config.parent)
         for line in lines:
             print(line)
-        print(f"{len(lines)} probleem/problemen gevonden.")
+        if isinstance(error, ContentError):
+            print(f"{len(lines)} probleem/problemen gevonden.")
         return 1
     weg = loaded.site.wegwijzer
     questions = sum(len(t.questions) for t in loaded.site.checklist.themes)
@@ -71,20 +64,82 @@ def cmd_serve(config: Path, host: str, port: int) -> int:
     return serve(config, host, port)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="wegwijzer", description="Bouwt de wegwijzer-site uit content/ naar dist/.")
+class DutchParser(argparse.ArgumentParser):
+    """argparse, with its own words in Dutch and its errors on one line with a hint."""
+
+    def __init__(self, **options: object) -> None:
+        super().__init__(add_help=False, **options)  # type: ignore[arg-type]
+        self._positionals.title = "opdracht"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage: ", "gebruik: ", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage: ", "gebruik: ", 1)
+
+    def error(self, message: str) -> NoReturn:
+        for english, dutch in (("argument ", "bij "), ("invalid choice: ", "onbekende opdracht: "),
+                               ("choose from ", "kies uit "), ("expected one argument", "hier hoort een waarde bij"),
+                               ("unrecognized arguments: ", "onbekende argumenten: ")):
+            message = message.replace(english, dutch)
+        self.exit(2, f"{self.prog}: {message}\nZie: {self.prog} --help\n")
+
+
+def port_number(text: str) -> int:
+    """A TCP port: 1 to 65535, or 0 for a free port that the server picks and prints."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen poortnummer") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is geen geldige poort: kies 1 tot en met 65535, of 0 voor een vrije poort")
+    return port
+
+
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = DutchParser(prog="wegwijzer", description="Bouwt de wegwijzer-site uit content/ naar dist/.")
     parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "serve"],
                         help="build (standaard): bouw de site; check: controleer alle inhoud; serve: bouw, serveer en herlaad bij wijzigingen")
-    parser.add_argument("-f", "--config", type=Path, default=Path("site_config.yaml"), help="pad naar site_config.yaml")
+    parser.add_argument("-f", "--config", type=Path, default=Path(CONFIG_NAME), help=f"pad naar {CONFIG_NAME} (standaard: in de huidige map)")
     parser.add_argument("--host", default="127.0.0.1", help="adres voor serve (standaard 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8000, help="poort voor serve (standaard 8000)")
-    args = parser.parse_args(argv)
-    config = args.config.resolve()
+    parser.add_argument("--port", type=port_number, default=8000, help="poort voor serve (standaard 8000; 0 kiest een vrije poort)")
+    return parser.parse_args(argv)
+
+
+@contextmanager
+def _stopping_cleanly() -> Iterator[None]:
+    """Let SIGTERM (what CI sends on cancel) unwind like Ctrl+C, so a build removes its half-written folder."""
+    def stop(signum: int, frame: object) -> NoReturn:
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_arguments(argv)
+    config = args.config.absolute()
     if not config.is_file():
-        print(f"{args.config}: instellingenbestand niet gevonden", file=sys.stderr)
+        hint = "Start het commando in de projectmap, of geef het bestand op met -f, bijvoorbeeld: wegwijzer -f pad/naar/site_config.yaml check"
+        print(f"Instellingenbestand niet gevonden: gezocht naar {config}\n{hint}", file=sys.stderr)
         return 2
-    if args.command == "check":
-        return cmd_check(config)
-    if args.command == "serve":
-        return cmd_serve(config, args.host, args.port)
-    return cmd_build(config)
+    config = config.resolve()
+    try:
+        with _stopping_cleanly():
+            if args.command == "check":
+                return cmd_check(config)
+            if args.command == "serve":
+                return cmd_serve(config, args.host, args.port)
+            return cmd_build(config)
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return 130

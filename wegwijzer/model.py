@@ -7,7 +7,7 @@ come from the decision table only.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -141,6 +141,16 @@ class Wegwijzer:
             (answer, [(act, self.cells.get((act.id, answer.slug if answer else None))) for act in self.activities])
             for answer in rows
         ]
+
+
+def step_count(answer_counts: Iterable[int]) -> int:
+    """How many steps `Wegwijzer.steps` yields for questions with these numbers of answers, without
+    making them: one per sequence of answers given so far, the empty one included."""
+    total = combinations = 1
+    for count in answer_counts:
+        combinations *= count
+        total += combinations
+    return total
 
 
 def build_wegwijzer(content: Content, markup: Markup) -> Wegwijzer:

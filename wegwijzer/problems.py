@@ -1,11 +1,31 @@
-"""Problems found in the input, each tied to the file and line it came from."""
+"""Problems found in the input, each tied to the file and line it came from, and the words for any failure.
+
+`Problems` collects every problem of one run instead of stopping at the first, so `check`
+can list them all. It also carries what the input may be: the project folder that nothing
+may be read from outside of, and the size limits from site_config.yaml.
+"""
 from __future__ import annotations
 
+import errno
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 
-@dataclass(frozen=True, order=True)
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on the input, so that no file can make check, build or serve hang (set in site_config.yaml)."""
+
+    max_file_bytes: int = 256_000  # a content file or template; the largest today is 31 kB
+    max_asset_bytes: int = 5_000_000  # a file in assets/ (an image may be large)
+    max_nesting: int = 20  # levels of YAML, of Markdown lists and quotes, of [brackets] and of folders
+    max_block_lines: int = 500  # lines in one Markdown paragraph or list without a blank line
+    max_pages: int = 5_000  # pages the site may have; the decision table multiplies quickly
+
+
+@dataclass(frozen=True)
 class Problem:
     path: str
     line: int | None
@@ -15,21 +35,27 @@ class Problem:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.message}"
 
+    def sort_key(self) -> tuple[str, int, str]:
+        """By file, then line (a problem of the whole file first), then text."""
+        return (self.path, self.line or 0, self.message)
+
 
 @dataclass
 class Problems:
     """Collects every problem instead of stopping at the first, so `check` can list them all."""
 
     root: Path
+    limits: Limits = field(default_factory=Limits)
     items: list[Problem] = field(default_factory=list)
 
     def add(self, path: Path | str, line: int | None, message: str) -> None:
-        self.items.append(Problem(self._relative(path), line, message))
+        self.items.append(Problem(self.relative(path), line, message))
 
-    def _relative(self, path: Path | str) -> str:
+    def relative(self, path: Path | str) -> str:
+        """A path as the editor knows it: relative to the project folder where it lies inside."""
         path = Path(path)
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.absolute().relative_to(self.root.absolute()).as_posix()
         except ValueError:
             return path.as_posix()
 
@@ -38,7 +64,7 @@ class Problems:
 
     def raise_if_any(self) -> None:
         if self.items:
-            raise ContentError(sorted(set(self.items)))
+            raise ContentError(sorted(set(self.items), key=Problem.sort_key))
 
 
 class ContentError(Exception):
@@ -47,3 +73,68 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class WriteError(Exception):
+    """The output folder cannot or may not be written; the message is Dutch and names the folder."""
+
+
+# What the operating system says, in Dutch; other errors keep the system's own words.
+OS_ERRORS = {
+    errno.EACCES: "geen toestemming",
+    errno.EPERM: "geen toestemming",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.ENOENT: "bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EISDIR: "is een map",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.EEXIST: "bestaat al",
+    errno.ENOTEMPTY: "de map is niet leeg",
+    errno.EBUSY: "is in gebruik",
+}
+
+
+def os_error_text(error: OSError) -> str:
+    return OS_ERRORS.get(error.errno or 0, error.strerror or str(error))
+
+
+def describe_error(error: BaseException, root: Path) -> list[str]:
+    """Turn any build failure into lines that name the file and line, for the terminal and the browser.
+
+    Never an absolute path of this computer: files are named relative to the project folder.
+    """
+    names = Problems(root)
+    if isinstance(error, ContentError):
+        return [str(p) for p in error.problems]
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        where = names.relative(error.filename) if error.filename else f"templates/{error.name}"
+        return [f"{where}:{error.lineno}: sjabloonfout: {error.message}"]
+    template = _template_frame(error, names)
+    where = f"{template}: " if template else ""
+    if isinstance(error, jinja2.TemplateNotFound):
+        return [f"{where}sjabloon '{error.name}' niet gevonden in de map met sjablonen"]
+    if isinstance(error, jinja2.TemplateError):
+        return [f"{where}sjabloonfout: {error}"]
+    if isinstance(error, WriteError):
+        return [f"schrijven mislukt: {error}"]
+    if isinstance(error, OSError):
+        target = f"{names.relative(error.filename)}: " if error.filename else ""
+        return [f"schrijven of lezen mislukt: {target}{os_error_text(error)}"]
+    if template:
+        return [f"{template}: fout in het sjabloon: {type(error).__name__}: {error}"]
+    return [f"onverwachte fout in {_code_frame(error)}: {type(error).__name__}: {error}"]
+
+
+def _template_frame(error: BaseException, names: Problems) -> str:
+    """'templates/x.html:12' for the innermost template line the error passed through, or ''."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".html", ".xml", ".txt"))]
+    return f"{names.relative(frames[-1].filename)}:{frames[-1].lineno}" if frames else ""
+
+
+def _code_frame(error: BaseException) -> str:
+    """Where in the generator an unexpected error arose, as 'wegwijzer/x.py:12', for a bug report."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if "/wegwijzer/" in f.filename.replace("\\", "/")]
+    if not frames:
+        return "de generator"
+    return f"wegwijzer/{Path(frames[-1].filename).name}:{frames[-1].lineno}"

@@ -17,6 +17,8 @@ from .assets import read_assets
 from .checklist import Checklist
 from .config import SiteConfig
 from .model import Page, Wegwijzer
+from .problems import Problems
+from .sources import TemplateLoader, list_sources
 from .urls import Urls
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
@@ -65,7 +67,7 @@ def content_pages(site: Site) -> Iterator[Output]:
 
 def own_pages(site: Site) -> Iterator[Output]:
     """The site's own pages (privacy, accessibility, colofon): one template each in templates/pages/."""
-    for template in sorted(site.config.dir("templates_dir").glob("pages/*.html")):
+    for template in list_sources(site.config.dir("templates_dir") / "pages", Problems(site.config.root), ".html"):
         yield Output(template.stem + "/", "pages/" + template.name)
 
 
@@ -107,7 +109,7 @@ class Renderer:
         self.config = config
         self.urls = urls
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(config.dir("templates_dir")),
+            loader=TemplateLoader(config.dir("templates_dir"), Problems(config.root, config.limits)),
             autoescape=jinja2.select_autoescape(["html", "xml"]),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -126,5 +128,5 @@ class Renderer:
             files[paths.output_file(output.path)] = html.encode("utf-8")
         sitemap = self.env.get_template("sitemap.xml").render(paths=[o.path for o in outputs if o.indexed])
         files["sitemap.xml"] = sitemap.encode("utf-8")
-        files.update(read_assets(self.config.dir("assets_dir"), self.config.root))
+        files.update(read_assets(self.config.dir("assets_dir"), Problems(self.config.root, self.config.limits)))
         return files
