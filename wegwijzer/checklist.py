@@ -60,10 +60,10 @@ def _markdown_field(data: LineDict, key: str, path: Path, problems: Problems, ma
         return ""
     # A block scalar starts on the line after its key.
     section = Section(blank_comments(value), data.line_of(key) + 1)
-    known = len(problems.items)
+    known = problems.count
     check_markdown(value, section.line, path, problems)
     check_links(section, path, problems)
-    return "" if len(problems.items) > known else markup.render(section.markdown)
+    return "" if problems.count > known else markup.render(section.markdown)
 
 
 def _load_scale(data: LineDict, path: Path, problems: Problems) -> tuple[ScalePoint, ...]:
@@ -103,10 +103,10 @@ def _load_theme(item: LineDict, path: Path, problems: Problems, markup: Markup, 
 
 
 def load_checklist(path: Path, problems: Problems, markup: Markup) -> Checklist | None:
-    known = len(problems.items)
+    known = problems.count
     data = load_yaml_file(path, problems)
     if not isinstance(data, LineDict):
-        if len(problems.items) == known:  # read and parsed, but not a mapping
+        if problems.count == known:  # read and parsed, but not a mapping
             problems.add(path, 1, "de checklist moet velden 'version', 'scale' en 'themes' hebben")
         return None
     f = Fields(data, path, problems, "checklist")

@@ -97,9 +97,9 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
 
 def load_config(config_path: Path, problems: Problems) -> SiteConfig:
     """The settings, with every problem added; after a YAML error only that error (the rest would be guesses)."""
-    known = len(problems.items)
+    known = problems.count
     data = load_yaml_file(config_path, problems)
-    if len(problems.items) > known:
+    if problems.count > known:
         return SiteConfig(config_path.parent, {key: option.default for key, option in SCHEMA.items()})
     if not isinstance(data, LineDict):
         if data is not None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .problems import Problems
-from .sources import LineDict, MarkdownSource, blank_comments, list_sources, load_markdown_file, load_yaml_file
+from .sources import LineDict, LineFinder, MarkdownSource, blank_comments, list_sources, load_markdown_file, load_yaml_file
 from .urls import link_problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -166,10 +166,10 @@ def _unique(items: list[tuple[str, LineDict]], path: Path, problems: Problems, w
 
 
 def load_table(path: Path, problems: Problems) -> TableRecord | None:
-    known = len(problems.items)
+    known = problems.count
     data = load_yaml_file(path, problems)
     if data is None:
-        if len(problems.items) == known:
+        if problems.count == known:
             problems.add(path, 1, "het bestand is leeg")
         return None
     if not isinstance(data, LineDict):
@@ -271,13 +271,12 @@ def _check_hidden_heading(line: str, previous: str, number: int, path: Path, pro
 def check_links(section: Section, path: Path, problems: Problems) -> None:
     """Links must go where they seem to: absolute http(s) addresses, mailto, paths or #fragments of the
     site, judged as a browser reads them (see `urls.link_problem`)."""
-    text = section.markdown
-    for match in LINK_TARGET.finditer(text):
+    line_of = LineFinder(section.markdown, section.line)
+    for match in LINK_TARGET.finditer(section.markdown):
         target = next(group for group in match.groups() if group is not None)
         problem = link_problem(html.unescape(target))  # nh3 decodes what Python-Markdown passes through
         if problem:
-            problems.add(path, section.line + text.count("\n", 0, match.start(match.lastindex or 0)),
-                         f"ongeldige link '{target}': {problem}")
+            problems.add(path, line_of(match.start(match.lastindex or 0)), f"ongeldige link '{target}': {problem}")
 
 
 def load_tip(path: Path, table: TableRecord, problems: Problems) -> TipRecord | None:

@@ -7,7 +7,9 @@ may be read from outside of, and the size limits from site_config.yaml.
 from __future__ import annotations
 
 import errno
+import re
 import traceback
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +24,7 @@ class Limits:
     max_asset_bytes: int = 5_000_000  # a file in assets/ (an image may be large)
     max_nesting: int = 20  # levels of YAML, of Markdown lists and quotes, of [brackets] and of folders
     max_block_lines: int = 500  # lines in one Markdown paragraph or list without a blank line
+    max_block_markup: int = 1_000  # characters with a meaning in Markdown or HTML in one paragraph; the most today is 91
     max_pages: int = 5_000  # pages the site may have; the decision table multiplies quickly
 
 
@@ -40,16 +43,38 @@ class Problem:
         return (self.path, self.line or 0, self.message)
 
 
+# Line breaks, tabs and other control characters that a message may quote from the input.
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text quoted from the input, made safe for one line of a terminal: "\r" becomes the four characters \x0d."""
+    return UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+MAX_PER_FILE = 50  # a file of garbage would otherwise give a list nobody reads
+
+
 @dataclass
 class Problems:
-    """Collects every problem instead of stopping at the first, so `check` can list them all."""
+    """Collects every problem instead of stopping at the first, so `check` can list them all
+    (up to MAX_PER_FILE per file, then how many more)."""
 
     root: Path
     limits: Limits = field(default_factory=Limits)
     items: list[Problem] = field(default_factory=list)
+    count: int = 0  # every problem added, also those not kept
+    kept: Counter[str] = field(default_factory=Counter)
+    hidden: Counter[str] = field(default_factory=Counter)
 
     def add(self, path: Path | str, line: int | None, message: str) -> None:
-        self.items.append(Problem(self.relative(path), line, message))
+        self.count += 1
+        problem = Problem(self.relative(path), line, printable(message))
+        if self.kept[problem.path] >= MAX_PER_FILE:
+            self.hidden[problem.path] += 1
+        else:
+            self.kept[problem.path] += 1
+            self.items.append(problem)
 
     def relative(self, path: Path | str) -> str:
         """A path as the editor knows it: relative to the project folder where it lies inside."""
@@ -64,7 +89,8 @@ class Problems:
 
     def raise_if_any(self) -> None:
         if self.items:
-            raise ContentError(sorted(set(self.items), key=Problem.sort_key))
+            more = [Problem(path, None, f"... en nog {count} problemen in dit bestand") for path, count in sorted(self.hidden.items())]
+            raise ContentError(sorted(set(self.items), key=Problem.sort_key) + more)
 
 
 class ContentError(Exception):
@@ -104,7 +130,10 @@ def describe_error(error: BaseException, root: Path) -> list[str]:
 
     Never an absolute path of this computer: files are named relative to the project folder.
     """
-    names = Problems(root)
+    return [printable(line) for line in _describe(error, Problems(root))]
+
+
+def _describe(error: BaseException, names: Problems) -> list[str]:
     if isinstance(error, ContentError):
         return [str(p) for p in error.problems]
     if isinstance(error, jinja2.TemplateSyntaxError):

@@ -112,10 +112,13 @@ class DistApp:
         return page.replace(b"</head>", self.reload_script + b"</head>", 1)
 
     def _error_page(self) -> bytes:
-        lines = html.escape("\n".join(self.errors))
-        return ('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Build mislukt</title></head><body>'
+        """The page for every path while no build has succeeded yet: without dist/ there is no stylesheet,
+        so the errors are list items that wrap (a slash may break a long path) on a phone too."""
+        items = "".join(f"<li>{html.escape(line).replace('/', '/<wbr>')}</li>" for line in self.errors)
+        return ('<!doctype html><html lang="nl"><head><meta charset="utf-8">'
+                '<meta name="viewport" content="width=device-width, initial-scale=1"><title>Build mislukt</title></head><body>'
                 "<h1>De build is mislukt</h1><p>Er is nog geen site om te tonen. Herstel wat hieronder staat; "
-                f'deze pagina laadt dan vanzelf opnieuw.</p><pre class="dev-build-error" role="alert">{lines}</pre>'
+                f'deze pagina laadt dan vanzelf opnieuw.</p><ul class="dev-build-error" role="alert">{items}</ul>'
                 "</body></html>").encode()
 
 

@@ -347,9 +347,9 @@ def load_markdown_file(path: Path, problems: Problems) -> MarkdownSource | None:
     if end is None:
         problems.add(path, 1, "de kop (front matter) wordt niet afgesloten met een regel '---'")
         return None
-    known = len(problems.items)
+    known = problems.count
     meta = parse_yaml("".join(lines[1:end]), path, problems, first_line=2)
-    if len(problems.items) > known:
+    if problems.count > known:
         return None
     if not isinstance(meta, LineDict):
         problems.add(path, 2, "de kop moet bestaan uit regels 'naam: waarde'")
@@ -383,11 +383,30 @@ def blank_comments(text: str) -> str:
     return "".join(parts)
 
 
+class LineFinder:
+    """The line of each offset in a text, for offsets in increasing order: counting from the start
+    for each one would take quadratic time in a file full of matches."""
+
+    def __init__(self, text: str, first_line: int):
+        self.text, self.first_line = text, first_line
+        self.offset, self.line = 0, first_line
+
+    def __call__(self, offset: int) -> int:
+        if offset < self.offset:
+            self.offset, self.line = 0, self.first_line
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
+
+
 # A container prefix of a Markdown line: indentation, then a quote or list marker.
 CONTAINER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?")
 CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));")
 # A '<' that starts a tag, a comment or a declaration; it must close with '>' on its own line.
 TAG_START = re.compile(r"<[A-Za-z/!?]")
+# Characters that start or end something in Markdown or HTML; Python-Markdown's time grows faster
+# than linearly with their number in one paragraph.
+MARKUP = "\\<>&*_`[]!"
 
 
 def check_markdown(text: str, first_line: int, path: Path, problems: Problems) -> None:
@@ -399,10 +418,11 @@ def check_markdown(text: str, first_line: int, path: Path, problems: Problems) -
     if unclosed is not None:
         problems.add(path, first_line + text.count("\n", 0, unclosed), "het commentaar '<!--' wordt niet afgesloten met '-->'")
     blanked = blank_comments(text)
+    line_of = LineFinder(blanked, first_line)
     for match in CHAR_REFERENCE.finditer(blanked):
         code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
         if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF or CONTROL.match(chr(code)):
-            problems.add(path, first_line + blanked.count("\n", 0, match.start()), f"'{match.group()}' is een stuurteken en niet toegestaan")
+            problems.add(path, line_of(match.start()), f"'{match.group()}' is een stuurteken en niet toegestaan")
     block: list[tuple[int, str]] = []
     for offset, line in enumerate([*blanked.split("\n"), ""]):
         if line.strip():
@@ -417,6 +437,11 @@ def _check_block(block: list[tuple[int, str]], path: Path, problems: Problems) -
     if len(block) > limits.max_block_lines:
         problems.add(path, block[0][0], f"deze alinea of lijst is langer dan {limits.max_block_lines} regels "
                                         "(max_block_lines in site_config.yaml): zet er lege regels tussen")
+        return
+    markup = sum(line.count(char) for _, line in block for char in MARKUP)
+    if markup > limits.max_block_markup:
+        problems.add(path, block[0][0], f"deze alinea bevat {markup} tekens met een betekenis in Markdown of HTML, zoals [ ] < > * _ & \\; "
+                                        f"het maximum is {limits.max_block_markup} (max_block_markup in site_config.yaml): verdeel haar over meer alinea's")
         return
     opened: list[int] = []  # the line of each '[' not yet closed
     too_deep = False

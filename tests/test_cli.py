@@ -1,0 +1,100 @@
+"""The commands as a new user meets them: every command the READMEs show works as written, help and
+errors are Dutch, and a wrong folder says where it looked (issue 10.1)."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+READMES = ("README.md", "content/README.md")
+RECURSIVE = "scripts/test"  # the suite itself
+
+
+def readme_commands() -> list[str]:
+    """Every command shown in the READMEs: code spans and indented lines that start with a path to run."""
+    found: list[str] = []
+    for readme in READMES:
+        text = (ROOT / readme).read_text(encoding="utf-8")
+        candidates = re.findall(r"`([^`\n]+)`", text) + re.findall(r"^ {4}(\S.*)$", text, re.MULTILINE)
+        found += [c.strip() for c in candidates if c.startswith((".venv/bin/", "scripts/", ". .venv/"))]
+    return sorted(set(found))
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's files as a fresh clone has them, after the README's first step, `scripts/setup`."""
+    target = tmp_path_factory.mktemp("clone")
+    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            capture_output=True, check=True).stdout
+    for name in filter(None, listed.decode().split("\0")):
+        if (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
+    setup = subprocess.run(["scripts/setup"], cwd=target, capture_output=True, text=True, timeout=600, check=False)
+    assert setup.returncode == 0, setup.stdout + setup.stderr
+    assert setup.stdout.splitlines()[0].startswith("Python-pakketten installeren in .venv/")  # it says what it installs
+    return target
+
+
+def test_the_readmes_show_the_commands_with_the_virtualenv() -> None:
+    commands = readme_commands()
+    assert ".venv/bin/python build.py check" in commands and ".venv/bin/wegwijzer --help" in commands
+    bare = [c for readme in READMES for line in (ROOT / readme).read_text(encoding="utf-8").splitlines() if "activate" not in line
+            for c in re.findall(r"`(python build\.py[^`]*|wegwijzer [^`]*)`", line)]
+    assert not bare, f"commands that fail after scripts/setup unless the venv is active: {bare}"
+
+
+@pytest.mark.parametrize("command", [c for c in readme_commands() if c != RECURSIVE and "<" not in c])  # <file>: a pattern
+def test_every_command_in_the_readmes_works_as_written(clone: Path, command: str) -> None:
+    if command.startswith(". .venv/bin/activate"):
+        command += " && python build.py check && wegwijzer --help"  # what the README says works once activated
+    if "serve" in command:
+        process = subprocess.Popen(["bash", "-c", f"exec {command} --port 0"], cwd=clone, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, text=True)
+        try:
+            assert process.stdout is not None
+            lines = [process.stdout.readline() for _ in range(5)]
+            assert any("De site draait op http://127.0.0.1:" in line for line in lines), lines
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+        return
+    result = subprocess.run(["bash", "-c", command], cwd=clone, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_run_from_another_folder_it_says_where_it_looked_and_how_to_point_it(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "check"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 2
+    assert f"gezocht naar {tmp_path / 'site_config.yaml'}" in result.stderr
+    assert "-f" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_help_is_dutch() -> None:
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "wegwijzer"), "--help"], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0
+    assert result.stdout.startswith("gebruik: wegwijzer") and "opties:" in result.stdout and "toon deze hulp" in result.stdout
+    assert not re.search(r"usage|options|show this help|positional arguments", result.stdout)
+
+
+def test_an_unknown_command_is_refused_in_dutch(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "bouw"], cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0].startswith("wegwijzer: bij command: onbekende opdracht: 'bouw' (kies uit")
+
+
+def test_a_failure_never_prints_a_traceback(project: Path) -> None:
+    """An error no check foresaw (here a template that divides by zero) still gets one line with the file."""
+    template = project.parent / "templates" / "tip.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("<h1>", "<h1>{{ 1 / 0 }}", 1), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "-f", str(project)], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"templates/tip\.html:\d+: fout in het sjabloon: ZeroDivisionError", result.stderr), result.stderr
