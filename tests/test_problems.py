@@ -18,6 +18,11 @@ def raised(problems: Problems) -> list[str]:
 
 
 def test_problems_with_and_without_a_line_sort_together(tmp_path: Path) -> None:
+    """Comparing a line-less problem with a numbered one of the same file raised TypeError."""
+    only_two = Problems(tmp_path)
+    only_two.add(tmp_path / "checklist.yaml", 186, "geen UTF-8")
+    only_two.add(tmp_path / "checklist.yaml", None, "het bestand ontbreekt")
+    assert raised(only_two) == ["checklist.yaml: het bestand ontbreekt", "checklist.yaml:186: geen UTF-8"]
     problems = Problems(tmp_path)
     problems.add(tmp_path / "b.yaml", 3, "drie")
     problems.add(tmp_path / "b.yaml", None, "het hele bestand")

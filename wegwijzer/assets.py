@@ -20,7 +20,7 @@ MINIFIED_TYPES = {".js": "application/javascript", ".css": "text/css"}
 def read_assets(assets_dir: Path, problems: Problems) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for path in list_sources(assets_dir, problems, recursive=True):
-        data = read_bytes(path, problems, problems.limits.max_asset_bytes)
+        data = read_bytes(path, problems, "max_asset_bytes")
         if data is None:
             continue
         media_type = MINIFIED_TYPES.get(path.suffix)

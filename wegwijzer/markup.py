@@ -58,7 +58,7 @@ class Markup:
         parts: list[str] = []
         position = 0
         for match in ANCHOR.finditer(text):
-            attributes = dict((name, html.unescape(value or "")) for name, value in ATTRIBUTE.findall(match.group(1)))
+            attributes = {name: html.unescape(value) for name, value in ATTRIBUTE.findall(match.group(1))}
             href = attributes.pop("href", None)
             end = text.index("</a>", match.end())
             parts.append(text[position : match.start()])

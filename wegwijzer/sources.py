@@ -31,7 +31,7 @@ import jinja2
 import yaml
 from jinja2.loaders import split_template_path
 
-from .problems import Problems, os_error_text
+from .problems import UNPRINTABLE, Problems, os_error_text, printable
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -77,7 +77,7 @@ def list_sources(folder: Path, problems: Problems, suffix: str | None = None, *,
     found: list[Path] = []
     _walk(folder, problems, suffix, recursive, 0, found)
     if required and not found:
-        problems.add(folder, None, f"de map bevat geen {suffix or ''}-bestanden".replace(" -", " "))
+        problems.add(folder, None, f"de map bevat geen {suffix}-bestanden" if suffix else "de map is leeg")
     return found
 
 
@@ -87,7 +87,8 @@ def _walk(folder: Path, problems: Problems, suffix: str | None, recursive: bool,
         problems.add(folder, None, f"de mappen zijn dieper genest dan {limits.max_nesting} niveaus (max_nesting in site_config.yaml)")
         return
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
     except OSError as error:
         problems.add(folder, None, f"kan de map niet lezen: {os_error_text(error)}")
         return
@@ -125,15 +126,15 @@ def _acceptable_name(name: str, folder: Path, problems: Problems) -> bool:
         shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         problems.add(folder, None, f"de bestandsnaam '{shown}' is geen UTF-8; geef het bestand een andere naam")
         return False
-    if CONTROL.search(name) or "\n" in name or "\r" in name or "\t" in name:
-        problems.add(folder, None, f"de bestandsnaam {ascii(name)} bevat een stuurteken; geef het bestand een andere naam")
+    if UNPRINTABLE.search(name):
+        problems.add(folder, None, f"de bestandsnaam '{printable(name)}' bevat een stuurteken; geef het bestand een andere naam")
         return False
     return True
 
 
-def read_bytes(path: Path, problems: Problems, limit: int | None = None) -> bytes | None:
-    """The bytes of a regular file that is no symbolic link and no larger than `limit` (max_file_bytes)."""
-    limit = problems.limits.max_file_bytes if limit is None else limit
+def read_bytes(path: Path, problems: Problems, setting: str = "max_file_bytes") -> bytes | None:
+    """The bytes of a regular file that is no symbolic link and no larger than the limit `setting` names."""
+    limit = getattr(problems.limits, setting)
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         descriptor = os.open(path, flags)
@@ -153,7 +154,7 @@ def read_bytes(path: Path, problems: Problems, limit: int | None = None) -> byte
         data = file.read(limit + 1)
     if len(data) > limit:
         size = max(info.st_size, len(data))
-        problems.add(path, None, f"het bestand is {size_text(size)}; het maximum is {size_text(limit)} (max_file_bytes in site_config.yaml)")
+        problems.add(path, None, f"het bestand is {size_text(size)}; het maximum is {size_text(limit)} ({setting} in site_config.yaml)")
         return None
     return data
 
