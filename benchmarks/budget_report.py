@@ -6,24 +6,37 @@ sources into a temporary folder (dist/ is left alone) and prints the table. test
 enforces the limits below with the same measurements.
 
 What a page costs: its own HTML, every stylesheet, script, image and icon it names, and what
-those stylesheets load with url() or @import; each address counted once, as a browser would.
-Sizes are uncompressed; 1 KB is 1,000 bytes.
+those stylesheets load with url() or @import and those scripts with a static import; each
+address counted once, as a browser would. Sizes are uncompressed, except the JavaScript budget:
+at most 8 KB gzipped (each file compressed on its own, gzip level 6, as a web server sends it)
+before the visitor's first interaction. Modules that a script loads later with import() are
+listed apart, per page, with their own static imports. 1 KB is 1,000 bytes.
 """
 from __future__ import annotations
 
+import gzip
 import re
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
-MAX_JS = 15_000  # the site's own JavaScript per page
+from wegwijzer.urls import output_file, site_path
+
+if TYPE_CHECKING:
+    from wegwijzer.routes import SiteMap
+
+MAX_JS_GZIP = 8_000  # the site's own JavaScript per page before the first interaction, gzipped
 MAX_CSS = 30_000
 MAX_HTML = 150_000
 LOADED_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest", "preload", "modulepreload", "prefetch", "mask-icon"}
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
 # A module's static imports load with it; a dynamic import() loads only when the page asks for it.
-JS_IMPORT = re.compile(r"""(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+?\s*from\s*)?(['"])([^'"]+)\1""")
+# A module specifier is a path or an address ("./x.js", "../lib/dom.js", "/assets/…"), which tells an import
+# apart from the word "import" in a string; the site's code uses no bare specifiers.
+JS_IMPORT = re.compile(r"""(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+?\s*from\s*)?(['"])((?:\.{1,2}/|/|https?:)[^'"]*)\1""")
+JS_DYNAMIC_IMPORT = re.compile(r"""\bimport\(\s*(['"])((?:\.{1,2}/|/|https?:)[^'"]*)\1\s*\)""")
 ORIGIN = "http://site.invalid"  # stands in for the site's own origin while resolving addresses
 
 
@@ -34,10 +47,18 @@ class PageCost:
     html: int
     css: int = 0
     js: int = 0
+    js_gzip: int = 0  # the same scripts, each gzipped
     other: int = 0  # images, icons
     requests: int = 1  # the page itself
     resources: list[str] = field(default_factory=list)  # site paths of what it loads
     foreign: list[str] = field(default_factory=list)  # addresses on any other host
+    scripts: list[str] = field(default_factory=list)  # site paths of the JavaScript loaded at start, in order
+    later: list[str] = field(default_factory=list)  # site paths of the JavaScript loaded with import() when asked for
+
+
+def gzipped(data: bytes) -> int:
+    """Bytes over the wire with gzip (level 6, no timestamp, so the figure is the same every run)."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
 class _Resources(HTMLParser):
@@ -64,26 +85,14 @@ class _Resources(HTMLParser):
             self.found.append(("other", a["data"]))
 
 
-def page_kind(name: str, question_count: int) -> str:
-    if name == "index.html":
-        return "voorpagina"
-    if name == "404.html":
-        return "404"
-    if name == "checklist/index.html":
-        return "checklist"
-    if name == "wegwijzer/schema/index.html":
-        return "schema"
-    if name.startswith("wegwijzer/tips/"):
-        return "tip"
-    if name.startswith("wegwijzer/"):
-        answers = name.count("/") - 1
-        return "vraag" if answers < question_count else "advies"
-    return "inhoudspagina"
+# The report's names for the kinds of route (wegwijzer/routes.py).
+KIND_LABELS = {"home": "voorpagina", "question": "vraag", "advice": "advies", "tip": "tip", "tips": "tipoverzicht",
+               "schema": "schema", "checklist": "checklist", "page": "inhoudspagina", "own-page": "inhoudspagina",
+               "changes": "wijzigingen", "redirect": "doorverwijzing", "not-found": "404"}
 
 
 def page_url(name: str, base_url: str) -> str:
-    served = name.removesuffix("index.html") if name == "index.html" or name.endswith("/index.html") else name
-    return ORIGIN + base_url + served
+    return ORIGIN + base_url + site_path(name)
 
 
 def site_file(url: str, base_url: str) -> str | None:
@@ -92,17 +101,25 @@ def site_file(url: str, base_url: str) -> str | None:
     if f"{parts.scheme}://{parts.netloc}" != ORIGIN:
         return None
     path = unquote(parts.path)
-    name = path[len(base_url):] if path.startswith(base_url) else path.lstrip("/")
-    return name + "index.html" if name == "" or name.endswith("/") else name
+    return output_file(path[len(base_url):] if path.startswith(base_url) else path.lstrip("/"))
 
 
-def measure_page(name: str, files: dict[str, bytes], base_url: str, question_count: int) -> PageCost:
+def static_imports(url: str, data: bytes) -> list[str]:
+    return [urljoin(url, match.group(2)) for match in JS_IMPORT.finditer(data.decode("utf-8"))]
+
+
+def dynamic_imports(url: str, data: bytes) -> list[str]:
+    return [urljoin(url, match.group(2)) for match in JS_DYNAMIC_IMPORT.finditer(data.decode("utf-8"))]
+
+
+def measure_page(name: str, kind: str, files: dict[str, bytes], base_url: str) -> PageCost:
     html = files[name]
-    cost = PageCost(name, page_kind(name, question_count), len(html))
+    cost = PageCost(name, KIND_LABELS[kind], len(html))
     parser = _Resources()
     parser.feed(html.decode("utf-8"))
     queue = [(kind, urljoin(page_url(name, base_url), address)) for kind, address in parser.found]
     seen: set[str] = set()
+    asked: list[str] = []  # import() targets: loaded later, if the visitor asks
     while queue:
         kind, url = queue.pop(0)
         url = url.split("#")[0]
@@ -122,18 +139,42 @@ def measure_page(name: str, files: dict[str, bytes], base_url: str, question_cou
                 address = match.group(2) or match.group(4)
                 queue.append(("css" if match.group(4) else "other", urljoin(url, address.strip())))
         if kind == "js":
-            queue += [("js", urljoin(url, match.group(2))) for match in JS_IMPORT.finditer(data.decode("utf-8"))]
+            cost.scripts.append(target)
+            cost.js_gzip += gzipped(data)
+            queue += [("js", address) for address in static_imports(url, data)]
+            asked += dynamic_imports(url, data)
+    cost.later = later_modules(asked, seen, files, base_url)
     return cost
 
 
-def measure(files: dict[str, bytes], base_url: str, question_count: int) -> list[PageCost]:
-    """The cost of every HTML page of a build (file name -> bytes)."""
-    return [measure_page(name, files, base_url, question_count) for name in sorted(files) if name.endswith(".html")]
+def later_modules(asked: list[str], loaded: set[str], files: dict[str, bytes], base_url: str) -> list[str]:
+    """The modules loaded with import() and what they import in turn, less what the page loaded at start."""
+    found: list[str] = []
+    queue = list(asked)
+    seen = set(loaded)
+    while queue:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        target = site_file(url, base_url)
+        if target is None:
+            continue
+        found.append(target)
+        data = files.get(target, b"")
+        queue += static_imports(url, data) + dynamic_imports(url, data)
+    return found
+
+
+def measure(files: dict[str, bytes], base_url: str, routes: SiteMap) -> list[PageCost]:
+    """The cost of every page of a build (file name -> bytes), each named by the kind of its route."""
+    return [measure_page(route.output, route.kind, files, base_url) for route in sorted(routes, key=lambda r: r.output)
+            if route.is_page]
 
 
 def over_budget(cost: PageCost) -> list[str]:
     problems = []
-    for label, value, limit in (("HTML", cost.html, MAX_HTML), ("CSS", cost.css, MAX_CSS), ("JS", cost.js, MAX_JS)):
+    for label, value, limit in (("HTML", cost.html, MAX_HTML), ("CSS", cost.css, MAX_CSS), ("JS gzipped", cost.js_gzip, MAX_JS_GZIP)):
         if value > limit:
             problems.append(f"{cost.name}: {label} {value:,} bytes, over the budget of {limit:,}")
     if cost.foreign:
@@ -143,36 +184,58 @@ def over_budget(cost: PageCost) -> list[str]:
 
 def table(costs: list[PageCost]) -> str:
     """The budget table: per page type the largest page's figures (HTML also the smallest)."""
-    order = ["voorpagina", "vraag", "advies", "tip", "schema", "checklist", "inhoudspagina", "404"]
+    order = list(dict.fromkeys(KIND_LABELS.values()))
     kinds = sorted({c.kind for c in costs}, key=lambda k: order.index(k) if k in order else len(order))
-    rows = [("paginatype", "pagina's", "HTML (bytes)", "CSS", "JS", "verzoeken", "andere hosts")]
+    rows = [("paginatype", "pagina's", "HTML (bytes)", "CSS", "JS", "JS gzip", "verzoeken", "andere hosts")]
     for kind in kinds:
         group = [c for c in costs if c.kind == kind]
         htmls = [c.html for c in group]
         html = f"{max(htmls):,}" if min(htmls) == max(htmls) else f"{min(htmls):,}–{max(htmls):,}"
         rows.append((kind, str(len(group)), html, f"{max(c.css for c in group):,}", f"{max(c.js for c in group):,}",
-                     str(max(c.requests for c in group)), str(sum(len(c.foreign) for c in group))))
-    rows.append(("budget", "", f"≤ {MAX_HTML:,}", f"≤ {MAX_CSS:,}", f"≤ {MAX_JS:,}", "", "0"))
+                     f"{max(c.js_gzip for c in group):,}", str(max(c.requests for c in group)), str(sum(len(c.foreign) for c in group))))
+    rows.append(("budget", "", f"≤ {MAX_HTML:,}", f"≤ {MAX_CSS:,}", "", f"≤ {MAX_JS_GZIP:,}", "", "0"))
+    return aligned(rows)
+
+
+def aligned(rows: list[tuple[str, ...]]) -> str:
+    """Rows as a text table: the first column to the left, the others to the right, a rule under the header."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
 
-def build_copy() -> tuple[dict[str, bytes], str, int]:
+def module_table(costs: list[PageCost], files: dict[str, bytes]) -> str:
+    """Per page type with its own scripts: every module loaded at start and every module loaded later, raw and gzipped."""
+    rows = [("paginatype: module", "wanneer", "bytes", "gzip")]
+    done: set[tuple[str, ...]] = set()
+    for cost in costs:
+        key = (*cost.scripts, "|", *cost.later)
+        if not cost.scripts or key in done:
+            continue
+        done.add(key)
+        for when, names in (("bij het laden", cost.scripts), ("later (import())", cost.later)):
+            rows += [(f"{cost.kind}: {name}", when, f"{len(files[name]):,}", f"{gzipped(files[name]):,}") for name in names]
+        rows.append((f"{cost.kind}: samen bij het laden", "", f"{cost.js:,}", f"{cost.js_gzip:,}"))
+    return aligned(rows)
+
+
+def build_copy() -> tuple[dict[str, bytes], str, SiteMap]:
     """Build the current sources into a temporary copy of the project."""
     from project_copy import copied_project
     from wegwijzer.pipeline import build
 
     with copied_project() as config:
         loaded, files = build(config)
-    return files, loaded.config.base_url, len(loaded.site.wegwijzer.questions)
+    return files, loaded.config.base_url, loaded.routes
 
 
 def main() -> int:
-    files, base_url, question_count = build_copy()
-    costs = measure(files, base_url, question_count)
+    files, base_url, routes = build_copy()
+    costs = measure(files, base_url, routes)
     print(table(costs))
+    print()
+    print(module_table(costs, files))
     problems = [p for c in costs for p in over_budget(c)]
     print()
     print("\n".join(problems) if problems else f"Alle {len(costs)} pagina's binnen het budget.")

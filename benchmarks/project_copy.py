@@ -12,12 +12,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def copy_project(project: Path) -> Path:
+    """Copy content/, templates/, assets/ and site_config.yaml into `project`; the copy's site_config.yaml."""
+    for part in ("content", "templates", "assets"):
+        shutil.copytree(ROOT / part, project / part)
+    shutil.copy2(ROOT / "site_config.yaml", project / "site_config.yaml")
+    return project / "site_config.yaml"
+
+
 @contextmanager
 def copied_project() -> Iterator[Path]:
-    """Yield the path of site_config.yaml in a temporary copy of content/, templates/ and assets/."""
+    """Yield the path of site_config.yaml in a temporary copy of the project."""
     with tempfile.TemporaryDirectory() as temp:
-        project = Path(temp)
-        for part in ("content", "templates", "assets"):
-            shutil.copytree(ROOT / part, project / part)
-        shutil.copy2(ROOT / "site_config.yaml", project / "site_config.yaml")
-        yield project / "site_config.yaml"
+        yield copy_project(Path(temp))

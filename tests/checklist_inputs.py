@@ -18,7 +18,10 @@ from conftest import ROOT
 
 Answers = dict[str, int]
 FORMAT = "wegwijzer-checklist"  # the export's format marker
-STORAGE_KEY = "wegwijzer-checklist-v1"
+STORAGE_KEY = "wegwijzer-checklist-v2"  # the stored shape with an id and a note per measurement
+LEGACY_KEY = "wegwijzer-checklist-v1"  # the shape before, which the page reads and migrates
+DAMAGED_PREFIX = "wegwijzer-checklist-beschadigd-"
+CORE = "/assets/js/checklist/core.js"
 
 
 @cache
@@ -67,8 +70,19 @@ def random_answers(seed: int, share: float = 1.0) -> Answers:
     return {q: rng.randint(1, top_score()) for q in question_ids() if rng.random() < share}
 
 
-def record(date: str, answers: Answers, name: str = "") -> dict[str, Any]:
-    return {"date": date, "name": name, "checklistVersion": content()["version"], "answers": answers}
+def record(date: str, answers: Answers, name: str = "", note: str = "", id: str | None = None) -> dict[str, Any]:
+    """A measurement as the page stores it; without an id, as an export of before ids (the page derives one)."""
+    made = {"date": date, "name": name, "note": note, "checklistVersion": content()["version"], "answers": answers}
+    return made if id is None else {"id": id, **made}
+
+
+def legacy(measurement: dict[str, Any]) -> dict[str, Any]:
+    """The same measurement as the first stored shape had it: no id, no note."""
+    return {k: v for k, v in measurement.items() if k not in ("id", "note")}
+
+
+def without_ids(measurements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in m.items() if k != "id"} for m in measurements]
 
 
 def rounded(value: float) -> Decimal:
@@ -105,12 +119,12 @@ def expected_csv(measurements: list[dict[str, Any]], version: int | None = None)
     gone = [q for m in measurements for q in m["answers"] if q not in question_ids()]
     columns = question_ids() + list(dict.fromkeys(gone))
     themes = [t["id"] for t in spec()["themes"]]
-    rows = [["datum", "naam", "versie", *columns, *(f"score {t}" for t in themes), "score totaal"]]
+    rows = [["datum", "naam", "notitie", "versie", *columns, *(f"score {t}" for t in themes), "score totaal"]]
     for m in measurements:
         scores = expected_scores(m["answers"] if m["checklistVersion"] == version else {})
         means = [t["mean"] for t in scores["themes"]] + [scores["overall"]]
         answers = [str(m["answers"].get(q, "")) for q in columns]
-        rows.append([m["date"], m["name"], str(m["checklistVersion"]), *answers, *map(csv_score, means)])
+        rows.append([m["date"], m["name"], m.get("note", ""), str(m["checklistVersion"]), *answers, *map(csv_score, means)])
     text = io.StringIO()
     csv.writer(text, delimiter=";", lineterminator="\r\n").writerows([[defused(cell) for cell in row] for row in rows])
     return "\ufeff" + text.getvalue()

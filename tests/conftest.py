@@ -15,6 +15,7 @@ import pytest
 
 from wegwijzer.pipeline import Loaded, build
 from wegwijzer.server import DistApp
+from wegwijzer.urls import output_file
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -51,8 +52,7 @@ class Built:
 
     def html(self, site_path: str) -> str:
         """The HTML served at a site path such as 'wegwijzer/complex/'."""
-        name = site_path + "index.html" if site_path == "" or site_path.endswith("/") else site_path
-        return self.files[name].decode("utf-8")
+        return self.files[output_file(site_path)].decode("utf-8")
 
     def pages(self) -> dict[str, str]:
         return {name: data.decode("utf-8") for name, data in self.files.items() if name.endswith(".html")}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -29,9 +30,27 @@ def append(project: Path, relative: str, data: str | bytes) -> int:
 
 
 def check(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """Run `check`; its report, grouped per file, comes back as one 'file:line: message' line per problem."""
     status = main(["check", "-f", str(project)])
     captured = capsys.readouterr()
-    return status, captured.out + captured.err
+    return status, "\n".join(flatten(captured.out + captured.err))
+
+
+def flatten(report: str) -> list[str]:
+    """The grouped report of `check` (a file's name, then its problems indented) as 'file:line: message' lines;
+    the lines that are not indented stay as they are."""
+    lines: list[str] = []
+    current = ""
+    for line in report.splitlines():
+        problem = line.strip()
+        if not line.startswith("  "):
+            current = problem
+            lines.append(line)
+        elif numbered := re.match(r"regel (\d+): (.*)$", problem):
+            lines.append(f"{current}:{numbered.group(1)}: {numbered.group(2)}")
+        else:
+            lines.append(f"{current}: {problem}")
+    return lines
 
 
 def build_status(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

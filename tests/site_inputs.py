@@ -109,3 +109,21 @@ def content_pages() -> list[str]:
 def tip_pages() -> list[str]:
     """Site paths of the tip pages: one per file in content/tips."""
     return [f"wegwijzer/tips/{activity}-{answer or 'algemeen'}/" for activity, answer in filled_cells()]
+
+
+def page_types() -> dict[str, str]:
+    """One site path per page type, and every content page and every one of the site's own pages."""
+    tips = tip_pages()
+    types = {
+        "voorpagina": "",
+        "vraag-1": "wegwijzer/",
+        "vraag-laatste": step_path(worked_example()[:-1]),
+        "advies": step_path(worked_example()),
+        "tip-algemeen": next(t for t in tips if t.endswith("-algemeen/")),
+        "tip": next(t for t in tips if not t.endswith("-algemeen/")),
+        "schema": "wegwijzer/schema/",
+        "checklist": "checklist/",
+        "404": "bestaat-niet/",
+    }
+    types.update({f"pagina {path.strip('/')}": path for path in content_pages() if path})
+    return types

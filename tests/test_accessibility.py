@@ -13,6 +13,7 @@ import pytest
 import site_inputs
 from axe_check import violations
 from htmlscan import Element, parse
+from wegwijzer.urls import output_file, site_path
 
 TITLE_SEPARATOR = " – "
 
@@ -90,7 +91,7 @@ def test_question_page_titles_say_which_question_of_how_many(docs: dict[str, Ele
     wrong = []
     for path, question in expected.items():
         start = f"Vraag {question.number} van {total}{TITLE_SEPARATOR}{question.text}{TITLE_SEPARATOR}"
-        title = title_of(docs[path + "index.html"])
+        title = title_of(docs[output_file(path)])
         if not title.startswith(start):
             wrong.append(f"{path}: {title!r} does not start with {start!r}")
     assert not wrong, "\n".join(wrong)
@@ -98,7 +99,7 @@ def test_question_page_titles_say_which_question_of_how_many(docs: dict[str, Ele
 
 def test_advice_titles_are_unique_and_name_every_answer(docs: dict[str, Element]) -> None:
     advice = site_inputs.advice_steps()
-    titles = {path: title_of(docs[path + "index.html"]) for path in advice}
+    titles = {path: title_of(docs[output_file(path)]) for path in advice}
     missing = [f"{path}: {titles[path]!r} lacks {a['short']!r}"
                for path, answers in advice.items() for a in answers if a["short"] not in titles[path]]
     assert not missing, "\n".join(missing)
@@ -109,7 +110,7 @@ def test_only_pages_asking_the_same_question_share_a_title(docs: dict[str, Eleme
     questions = site_inputs.question_steps()
     by_title: dict[str, list[str]] = defaultdict(list)
     for name, doc in docs.items():
-        by_title[title_of(doc)].append(name.removesuffix("index.html"))
+        by_title[title_of(doc)].append(site_path(name))
     shared = {title: names for title, names in by_title.items() if len(names) > 1}
     wrong = {title: names for title, names in shared.items()
              if not all(n in questions for n in names) or len({questions[n].number for n in names}) != 1}

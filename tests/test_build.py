@@ -11,6 +11,7 @@ from htmlscan import parse
 from site_inputs import combinations, step_path
 from wegwijzer.cli import main
 from wegwijzer.pipeline import build
+from wegwijzer.urls import output_file
 
 
 def test_two_builds_are_byte_identical(project: Path) -> None:
@@ -49,7 +50,7 @@ def test_the_site_works_under_a_sub_path(project: Path) -> None:
     config = project.read_text(encoding="utf-8").replace("base_url: /", "base_url: /inkoop/")
     project.write_text(config, encoding="utf-8")
     _, files = build(project)
-    advice = files[step_path(combinations()[0]) + "index.html"].decode()
+    advice = files[output_file(step_path(combinations()[0]))].decode()
     hrefs = [e.get("href") or e.get("src") for e in parse(advice).iter() if e.get("href") or e.get("src")]
     internal = [h for h in hrefs if h.startswith("/")]
     assert internal and all(h.startswith("/inkoop/") for h in internal)
@@ -86,7 +87,7 @@ def test_the_footer_date_follows_the_content(project: Path) -> None:
     tip.write_text(tip.read_text(encoding="utf-8").replace("activity: fundering", "activity: fundering\nupdated: 2027-01-15", 1), encoding="utf-8")
     _, files = build(project)
     assert 'datetime="2027-01-15"' in files["wegwijzer/tips/fundering-standaard/index.html"].decode()
-    assert 'datetime="2027-01-15"' in files[step_path(combinations()[0]) + "index.html"].decode()
+    assert 'datetime="2027-01-15"' in files[output_file(step_path(combinations()[0]))].decode()
     assert 'datetime="2027-01-15"' not in files["wegwijzer/tips/fundering-complex/index.html".replace("complex", "kostenefficientie")].decode()
 
 

@@ -29,7 +29,7 @@ def readme_commands() -> list[str]:
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's files as a fresh clone has them, after the README's first step, `scripts/setup`."""
+    """The repository's files as a fresh clone has them, after `scripts/setup --test` (the first step of `scripts/test`)."""
     target = tmp_path_factory.mktemp("clone")
     listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
                             capture_output=True, check=True).stdout
@@ -37,7 +37,8 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if (ROOT / name).is_file():
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, target / name)
-    setup = subprocess.run(["scripts/setup"], cwd=target, capture_output=True, text=True, timeout=600, check=False)
+    # With the test tools, as `scripts/test` sets up: the README's benchmarks use the test fixtures.
+    setup = subprocess.run(["scripts/setup", "--test"], cwd=target, capture_output=True, text=True, timeout=600, check=False)
     assert setup.returncode == 0, setup.stdout + setup.stderr
     steps = setup.stdout.splitlines()  # it says what it does, in Dutch, rather than stay silent for half a minute
     assert steps[0] == "Virtuele Python-omgeving maken in .venv/ ..." and steps[1].startswith("Python-pakketten installeren in .venv/")
@@ -53,7 +54,13 @@ def test_the_readmes_show_the_commands_with_the_virtualenv() -> None:
     assert not bare, f"commands that fail after scripts/setup unless the venv is active: {bare}"
 
 
-@pytest.mark.parametrize("command", [c for c in readme_commands() if c != RECURSIVE and "<" not in c])  # <file>: a pattern
+def runnable_here(command: str) -> bool:
+    """Not the suite itself, not a pattern (<file>, [--option], REF), not `links` (it asks other hosts), and not
+    the benchmarks: figures that take minutes (test_the_hostile_input_benchmark_runs keeps the one of this issue honest)."""
+    return command != RECURSIVE and not re.search(r"[<\[]|\b[A-Z]{2,}\b|build\.py links|benchmark", command)
+
+
+@pytest.mark.parametrize("command", [c for c in readme_commands() if runnable_here(c)])
 def test_every_command_in_the_readmes_works_as_written(clone: Path, command: str) -> None:
     if command.startswith(". .venv/bin/activate"):
         command += " && python build.py check && wegwijzer --help"  # what the README says works once activated
@@ -108,3 +115,12 @@ def test_a_failure_never_prints_a_traceback(project: Path) -> None:
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "-f", str(project)], capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert re.search(r"templates/tip\.html:\d+: fout in het sjabloon: ZeroDivisionError", result.stderr), result.stderr
+
+
+def test_the_hostile_input_benchmark_runs(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "hostile_input.py"), "--size", "3000"],
+                            capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.splitlines()
+    assert rows[0].split() == ["vorm", "seconden", "uitkomst"] and rows[-1].startswith("langzaamste: ")
+    assert any("geweigerd" in row for row in rows) and any("gebouwd" in row for row in rows)

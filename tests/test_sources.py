@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from editing import TIP, append, build_status, check, edit, line_of, tree_digest
+from editing import TIP, append, build_status, check, edit, flatten, line_of, tree_digest
 from wegwijzer.cli import main
 from wegwijzer.pipeline import build
 
@@ -123,7 +123,7 @@ def test_a_fifo_named_like_a_tip_is_refused_without_hanging(project: Path) -> No
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "-f", str(project)],
                             capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 1
-    assert "content/tips/wacht.md: is geen gewoon bestand" in result.stdout
+    assert "content/tips/wacht.md: is geen gewoon bestand" in "\n".join(flatten(result.stdout))
 
 
 def test_a_huge_tip_is_refused_before_it_is_read_and_dist_stays(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -153,7 +153,7 @@ def test_invalid_utf8_names_the_file_and_line(project: Path, capsys, relative: s
     line = append(project, relative, b"kapot: \xff\n")
     status, out = check(project, capsys)
     assert status == 1
-    assert f"{relative}:{line}: het bestand is geen UTF-8-tekst (byte 0xff); sla het op als UTF-8" in out
+    assert f"{relative}:{line}: het bestand is geen UTF-8-tekst: sla het op als UTF-8 (in een teksteditor: 'Opslaan als', codering UTF-8); het eerste onleesbare teken (byte 0xff) staat op deze regel" in out
     assert "Traceback" not in out
 
 

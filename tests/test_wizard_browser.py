@@ -15,7 +15,7 @@ import pytest
 import yaml
 from playwright.sync_api import Locator, Page, expect
 
-from site_inputs import CONTENT, ROOT, front_matter, load_table, tip_pages, worked_example
+from site_inputs import CONTENT, ROOT, filled_cells, front_matter, load_table, tip_pages, worked_example
 from site_inputs import expected_cells as site_expected_cells
 
 pytestmark = pytest.mark.browser
@@ -84,9 +84,10 @@ def expect_question(page: Page, server: str, slugs: Sequence[str]) -> None:
     expect(page).to_have_title(re.compile(rf"^Vraag {number} van {len(questions())}\b"))
 
 
-def expect_advice(page: Page, server: str, slugs: Sequence[str]) -> None:
-    """The advice for these answers at its permalink: the title names the answers, the cells are the table's."""
-    expect(page).to_have_url(server + permalink(slugs))
+def expect_advice(page: Page, server: str, slugs: Sequence[str], note: str = "") -> None:
+    """The advice for these answers at its permalink (with a change note's #fragment, if given):
+    the title names the answers, the cells are the table's."""
+    expect(page).to_have_url(server + permalink(slugs) + (f"#{note}" if note else ""))
     for qi, slug in enumerate(slugs):  # whole words: "voldoende" must not match "onvoldoende"
         expect(page).to_have_title(re.compile(rf"(?<!\w){re.escape(answer(qi, slug)['short'])}(?!\w)"))
     expect_cells(page, expected_cells(slugs))
@@ -149,7 +150,7 @@ def test_by_mouse_each_answer_shows_the_next_question_in_place_and_focuses_it(pa
         expect(heading(page)).to_be_focused()
     assert page.evaluate("window.sameDocument") is True
     expect(page.get_by_role("button", name="Kopieer link")).to_be_visible()
-    expect(page.get_by_role("button", name="Print")).to_be_visible()
+    expect(page.get_by_role("button", name="Print", exact=True)).to_be_visible()
 
     # Back and forward move between the steps and show the right question.
     page.go_back()
@@ -169,12 +170,29 @@ def test_by_mouse_each_answer_shows_the_next_question_in_place_and_focuses_it(pa
     assert_stayed_on_127(page)
 
 
-def test_verder_without_a_choice_shows_an_error_and_stays(page: Page, server: str) -> None:
+def test_verder_without_a_choice_shows_the_error_pattern_and_stays(page: Page, server: str) -> None:
+    """GOV.UK's pattern: a summary at the top that gets focus and links to the options, 'Fout: ' before
+    the title, and the message above the options."""
     page.goto(server + permalink(()))
+    title = page.title()
     page.get_by_role("button", name="Verder").click()
-    expect(page.get_by_role("alert")).to_contain_text("antwoord")
-    expect(page.get_by_role("radio").first).to_be_focused()
-    expect_question(page, server, ())
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("alert")).to_contain_text("Er is een probleem")
+    expect(page).to_have_title("Fout: " + title)
+    message = page.locator("fieldset .error-message")
+    expect(message).to_have_text("Fout: Kies een antwoord op deze vraag.")
+    radios = page.get_by_role("radio")
+    assert message.bounding_box()["y"] < radios.first.bounding_box()["y"]  # type: ignore[index]
+    assert summary.bounding_box()["y"] < heading(page).bounding_box()["y"]  # type: ignore[index]
+    expect(page.get_by_role("group")).to_have_attribute("aria-describedby", re.compile(r"\bantwoord-fout\b"))
+    # A second try does not stack a second summary; the summary's link takes focus to the first option.
+    page.get_by_role("button", name="Verder").click()
+    expect(summary).to_have_count(1)
+    expect(page).to_have_title("Fout: " + title)
+    summary.get_by_role("link", name="Kies een antwoord").click()
+    expect(radios.first).to_be_focused()
+    expect(page).to_have_url(server + permalink(()))
     # Choosing an answer after the error goes on as usual.
     first = questions()[0]["answers"][0]
     choose_by_mouse(page, first["label"])
@@ -283,8 +301,130 @@ def test_sibling_links_on_an_advice_page(request: pytest.FixtureRequest, server:
                 continue
             page.goto(server + permalink(slugs))
             page.get_by_role("link", name=f"Verander in: {other['short']} (vraag {qi + 1})", exact=True).click()
-            expect_advice(page, server, slugs[:qi] + (other["slug"],) + slugs[qi + 1 :])
+            note = f"gewijzigd-{qi + 1}-{other['slug']}"
+            expect_advice(page, server, slugs[:qi] + (other["slug"],) + slugs[qi + 1 :], note)
+            expect_change_note(page, qi, other, focused=browser_page == "page")
     assert_stayed_on_127(page)
+
+
+def expect_change_note(page: Page, question_index: int, new: dict[str, Any], focused: bool) -> None:
+    """The one change note says what changed and lists the blocks that came with the new answer; exactly
+    those blocks are marked new. With JavaScript the note has focus; without it, Tab goes on from it."""
+    note = page.locator(f"#gewijzigd-{question_index + 1}-{new['slug']}")
+    expect(note).to_be_visible()
+    expect(page.locator(".change-note:visible")).to_have_count(1)
+    expect(note).to_contain_text(f"U heeft het antwoord op vraag {question_index + 1} gewijzigd in ‘{words(new['label'])}’.")
+    brought = [code.lower() for (activity, slug), code in filled_cells().items() if slug == new["slug"]]
+    expect(note.get_by_role("link")).to_have_count(len(brought))
+    marked = page.locator("article.cell:has(.cell__new:visible)")
+    expect(marked).to_have_count(len(brought))
+    assert sorted(marked.evaluate_all("cells => cells.map(cell => cell.id)")) == sorted(brought)
+    if focused:
+        expect(note).to_be_focused()
+    else:
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('.change-note') !== null")
+
+
+# --- changing an answer: the wizard shows the current answer chosen ------------------------------
+
+
+def answer_index(question_index: int, slug: str) -> int:
+    return [a["slug"] for a in questions()[question_index]["answers"]].index(slug)
+
+
+def expect_chosen(page: Page, question_index: int, slug: str) -> None:
+    """The question's radio buttons, with exactly the given answer chosen."""
+    radios = page.get_by_role("radio")
+    expect(radios).to_have_count(len(questions()[question_index]["answers"]))
+    for index in range(radios.count()):
+        if index == answer_index(question_index, slug):
+            expect(radios.nth(index)).to_be_checked()
+        else:
+            expect(radios.nth(index)).not_to_be_checked()
+
+
+def test_back_and_change_links_open_the_question_with_the_current_answer_chosen(page: Page, server: str) -> None:
+    slugs = worked_example()
+    page.goto(server + permalink(()))
+    expect(page.get_by_role("radio", checked=True)).to_have_count(0)  # a new visitor has chosen nothing
+    for qi, slug in enumerate(slugs):
+        choose_by_mouse(page, answer(qi, slug)["label"])
+    expect_advice(page, server, slugs)
+    # The browser's back button, then the page's own back link, then a change link.
+    page.go_back()
+    expect_question(page, server, slugs[:4])
+    expect_chosen(page, 4, slugs[4])
+    page.get_by_role("link", name=re.compile(r"\bTerug naar vraag 4$")).click()
+    expect_question(page, server, slugs[:3])
+    expect_chosen(page, 3, slugs[3])
+    page.get_by_role("link", name="Wijzig uw antwoord op vraag 2", exact=True).click()
+    expect_question(page, server, slugs[:1])
+    expect_chosen(page, 1, slugs[1])
+    assert_stayed_on_127(page)
+
+
+def test_an_answer_changed_through_the_questions_is_named_on_the_new_advice(page: Page, server: str) -> None:
+    """Opened from a shared link, the advice's answers are known from its URL: going back to the first
+    question through the breadcrumb, every question shows its answer; changing one leads to the note."""
+    slugs = worked_example()
+    page.goto(server + permalink(slugs))
+    page.locator("#voor-inhoud").get_by_role("link", name="Wegwijzer", exact=True).click()
+    changed = 2
+    other = next(a for a in questions()[changed]["answers"] if a["slug"] != slugs[changed])
+    for qi, slug in enumerate(slugs):
+        expect_question(page, server, slugs[:qi] if qi <= changed else slugs[:changed] + (other["slug"],) + slugs[changed + 1 : qi])
+        expect_chosen(page, qi, slug)
+        if qi == changed:
+            page.locator(".choice-form label").get_by_text(other["label"], exact=True).click()
+        page.get_by_role("button", name="Verder").click()
+    new = slugs[:changed] + (other["slug"],) + slugs[changed + 1 :]
+    expect_advice(page, server, new, f"gewijzigd-{changed + 1}-{other['slug']}")
+    expect_change_note(page, changed, other, focused=True)
+    # Without a change (the same answers again) there is no note.
+    page.go_back()
+    expect_question(page, server, new[:-1])
+    page.get_by_role("button", name="Verder").click()
+    expect_advice(page, server, new)
+    expect(page.locator(".change-note:visible")).to_have_count(0)
+    expect(heading(page)).to_be_focused()
+    assert_stayed_on_127(page)
+
+
+def test_starting_again_forgets_the_answers(page: Page, server: str) -> None:
+    page.goto(server + permalink(worked_example()))
+    page.get_by_role("link", name="Opnieuw beginnen").click()
+    expect_question(page, server, ())
+    expect(page.get_by_role("radio", checked=True)).to_have_count(0)
+    assert_stayed_on_127(page)
+
+
+CARD_LOOK = """cards => cards.map(card => {
+  const style = getComputedStyle(card);
+  const mark = card.querySelector('.choice__mark, input[type=radio]');
+  const label = card.querySelector('.choice__label');
+  const box = card.getBoundingClientRect();
+  return {
+    box: [box.x, box.y, box.width, box.height].map(Math.round),
+    card: [style.borderTop, style.borderRadius, style.padding, style.backgroundColor, style.color].join(' | '),
+    mark: [getComputedStyle(mark).border, mark.getBoundingClientRect().width, mark.getBoundingClientRect().height].join(' | '),
+    label: [getComputedStyle(label).font, getComputedStyle(label).color].join(' | '),
+  };
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_answer_cards_look_the_same_with_and_without_javascript(browser: Any, server: str, width: int) -> None:
+    looks = []
+    for javascript in (True, False):
+        context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
+        page = context.new_page()
+        page.goto(server + permalink(()))
+        cards = page.locator(".choice-form .choice" if javascript else ".choices .choice")
+        expect(cards).to_have_count(len(questions()[0]["answers"]))
+        looks.append(cards.evaluate_all(CARD_LOOK))
+        context.close()
+    assert looks[0] == looks[1]
 
 
 # --- advice page tools: copy link, print ------------------------------------------------------
@@ -298,13 +438,13 @@ def test_copy_link_puts_the_permalink_on_the_clipboard_and_says_so(page: Page, s
     changed = next(a for a in questions()[0]["answers"] if a["slug"] != slugs[0])
     page.get_by_role("link", name=f"Verander in: {changed['short']} (vraag 1)", exact=True).click()
     target = server + permalink((changed["slug"], *slugs[1:]))
-    expect(page).to_have_url(target)
-    expect(heading(page)).to_be_focused()
+    expect(page).to_have_url(f"{target}#gewijzigd-1-{changed['slug']}")
+    expect(page.locator(".change-note:visible")).to_be_focused()
     status = page.get_by_role("status")
     expect(status).to_have_text("")
     page.get_by_role("button", name="Kopieer link").click()
     expect(status).not_to_have_text("")
-    assert page.evaluate("navigator.clipboard.readText()") == target
+    assert page.evaluate("navigator.clipboard.readText()") == target  # the permalink, without the note
     assert_stayed_on_127(page)
 
 

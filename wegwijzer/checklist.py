@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .content import Section, Fields, check_links
 from .markup import Markup
+from .model import Change, last_changed
 from .problems import Problems
 from .sources import LineDict, blank_comments, check_markdown, load_yaml_file
 
@@ -30,6 +31,7 @@ class ChecklistQuestion:
     text: str
     remarks_html: str
     tips_html: str
+    changes: tuple[Change, ...] = ()  # newest first
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Checklist:
     updated: date
     scale: tuple[ScalePoint, ...]
     themes: tuple[Theme, ...]
+    source: Path
 
     def question_ids(self) -> list[str]:
         return [q.id for t in self.themes for q in t.questions]
@@ -87,7 +90,7 @@ def _load_theme(item: LineDict, path: Path, problems: Problems, markup: Markup, 
     questions = []
     for number, q in enumerate(f.mapping_list("questions"), 1):
         qf = Fields(q, path, problems, "checklistvraag")
-        qf.only({"id", "text", "remarks", "tips"})
+        qf.only({"id", "text", "remarks", "tips", "changes"})
         qid = qf.slug("id")
         if qid and not re.fullmatch(rf"{re.escape(theme_id)}-\d+", qid):
             problems.add(path, q.line_of("id"), f"checklistvraag: de id '{qid}' moet de vorm '{theme_id}-<nummer>' hebben")
@@ -98,6 +101,7 @@ def _load_theme(item: LineDict, path: Path, problems: Problems, markup: Markup, 
             qid, number, qf.text("text"),
             _markdown_field(q, "remarks", path, problems, markup),
             _markdown_field(q, "tips", path, problems, markup),
+            qf.changes("changes"),
         ))
     return Theme(theme_id, f.text("title"), f.text("short"), tuple(questions))
 
@@ -120,4 +124,5 @@ def load_checklist(path: Path, problems: Problems, markup: Markup) -> Checklist 
         problems.add(path, data.line, "checklist: het veld 'updated' (datum van de laatste wijziging) ontbreekt")
     seen: dict[str, int] = {}
     themes = tuple(_load_theme(t, path, problems, markup, seen) for t in f.mapping_list("themes"))
-    return Checklist(version, updated or date.min, _load_scale(data, path, problems), themes)
+    changes = tuple(c for t in themes for q in t.questions for c in q.changes)
+    return Checklist(version, last_changed(updated or date.min, changes), _load_scale(data, path, problems), themes, path)

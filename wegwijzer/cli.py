@@ -1,8 +1,12 @@
-"""The commands: build (default), check and serve. Every line they print is Dutch, and no failure
-ends in a traceback: each is described with its file and line (`problems.describe_error`)."""
+"""The commands: build (default), check, serve, urls, report, diff and links; each new one only wired here.
+
+Every line they print is Dutch, and no failure ends in a traceback: each is described with its
+file and line (`problems.describe_error`).
+"""
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import time
@@ -11,16 +15,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
-from .pipeline import build, load_site, render
-from .problems import ContentError, describe_error
+from .checks import run_check
+from .linkcheck import cmd_links
+from .manifest import run_urls, unlisted
+from .pipeline import build
+from .problems import describe_error
+from .review import run_diff, run_report
 
 CONFIG_NAME = "site_config.yaml"
 
 
-def _report_failure(error: Exception, root: Path) -> int:
+def _report_failure(error: Exception, root: Path, outcome: str = "Build afgebroken; de vorige dist/ is niet gewijzigd.") -> int:
     for line in describe_error(error, root):
         print(line, file=sys.stderr)
-    print("Build afgebroken; de vorige dist/ is niet gewijzigd.", file=sys.stderr)
+    print(outcome, file=sys.stderr)
     return 1
 
 
@@ -33,6 +41,10 @@ def cmd_build(config: Path) -> int:
     seconds = time.perf_counter() - started
     output = loaded.config["output_dir"]
     print(f"{len(files)} bestanden geschreven naar {output}/ in {_decimal(seconds)} s")
+    new = unlisted(loaded.manifest, loaded.routes)
+    if new:
+        print(f"Let op: {len(new)} nieuwe adressen staan nog niet in de lijst van gepubliceerde adressen. "
+              "Bekijk ze met: python build.py urls", file=sys.stderr)
     return 0
 
 
@@ -40,22 +52,20 @@ def _decimal(value: float) -> str:
     return f"{value:.2f}".replace(".", ",")
 
 
-def cmd_check(config: Path) -> int:
+def cmd_review(config: Path, command: str, ref: str | None, parser: argparse.ArgumentParser) -> int:
+    if command == "diff" and not ref:
+        parser.error("diff heeft een versie nodig om mee te vergelijken, bijvoorbeeld: python build.py diff main")
     try:
-        loaded = load_site(config)
-        render(loaded)
+        return run_diff(config, ref) if command == "diff" else run_report(config)  # type: ignore[arg-type]
     except Exception as error:  # noqa: BLE001 - every failure gets words, never a traceback
-        lines = describe_error(error, config.parent)
-        for line in lines:
-            print(line)
-        if isinstance(error, ContentError):
-            print(f"{len(lines)} probleem/problemen gevonden.")
-        return 1
-    weg = loaded.site.wegwijzer
-    questions = sum(len(t.questions) for t in loaded.site.checklist.themes)
-    print(f"Alles in orde: {len(weg.questions)} vragen, {len(weg.cells)} tipcellen, "
-          f"{len(loaded.site.pages)} pagina's, {questions} checklistvragen.")
-    return 0
+        return _report_failure(error, config.parent, "Los eerst deze problemen op (python build.py check).")
+
+
+def cmd_urls(config: Path, accept: bool) -> int:
+    try:
+        return run_urls(config, accept)
+    except Exception as error:  # noqa: BLE001 - every failure gets words, never a traceback
+        return _report_failure(error, config.parent, "De lijst van adressen is niet gewijzigd.")
 
 
 def cmd_serve(config: Path, host: str, port: int) -> int:
@@ -98,14 +108,21 @@ def port_number(text: str) -> int:
     return port
 
 
-def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+def parse_arguments(argv: list[str] | None) -> tuple[argparse.Namespace, argparse.ArgumentParser]:
     parser = DutchParser(prog="wegwijzer", description="Bouwt de wegwijzer-site uit content/ naar dist/.")
-    parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "serve"],
-                        help="build (standaard): bouw de site; check: controleer alle inhoud; serve: bouw, serveer en herlaad bij wijzigingen")
+    parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "serve", "urls", "report", "diff", "links"],
+                        help="build (standaard): bouw de site; check: controleer alle inhoud; serve: bouw, serveer en herlaad "
+                             "bij wijzigingen; urls: toon nieuwe adressen (met --accept: neem ze op in content/urls.txt); report: overzicht "
+                             "van cellen, adviezen en externe links; diff REF: welke pagina's verschillen met versie REF; "
+                             "links: controleer alle externe links")
+    parser.add_argument("ref", nargs="?", help="diff: de git-versie om mee te vergelijken, zoals main")
     parser.add_argument("-f", "--config", type=Path, default=Path(CONFIG_NAME), help=f"pad naar {CONFIG_NAME} (standaard: in de huidige map)")
     parser.add_argument("--host", default="127.0.0.1", help="adres voor serve (standaard 127.0.0.1)")
     parser.add_argument("--port", type=port_number, default=8000, help="poort voor serve (standaard 8000; 0 kiest een vrije poort)")
-    return parser.parse_args(argv)
+    parser.add_argument("--accept", action="store_true", help="urls: neem de nieuwe adressen op in content/urls.txt")
+    parser.add_argument("--timeout", type=float, default=10.0, help="links: seconden wachten per verzoek (standaard 10)")
+    parser.add_argument("--no-cache", action="store_true", help="links: controleer alles opnieuw, ook wat vandaag al is gecontroleerd")
+    return parser.parse_args(argv), parser
 
 
 @contextmanager
@@ -126,20 +143,34 @@ def _stopping_cleanly() -> Iterator[None]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_arguments(argv)
+    try:
+        with _stopping_cleanly():
+            return run(argv)
+    except BrokenPipeError:
+        # The reader stopped early (`python build.py report | head`): no traceback; silence the last flush.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return 130
+
+
+def run(argv: list[str] | None = None) -> int:
+    args, parser = parse_arguments(argv)
     config = args.config.absolute()
     if not config.is_file():
         hint = "Start het commando in de projectmap, of geef het bestand op met -f, bijvoorbeeld: wegwijzer -f pad/naar/site_config.yaml check"
         print(f"Instellingenbestand niet gevonden: gezocht naar {config}\n{hint}", file=sys.stderr)
         return 2
     config = config.resolve()
-    try:
-        with _stopping_cleanly():
-            if args.command == "check":
-                return cmd_check(config)
-            if args.command == "serve":
-                return cmd_serve(config, args.host, args.port)
-            return cmd_build(config)
-    except KeyboardInterrupt:
-        print("Afgebroken.", file=sys.stderr)
-        return 130
+    if args.command == "check":
+        return run_check(config)
+    if args.command == "urls":
+        return cmd_urls(config, args.accept)
+    if args.command == "links":
+        return cmd_links(config, args.timeout, not args.no_cache)
+    if args.command in ("report", "diff"):
+        return cmd_review(config, args.command, args.ref, parser)
+    if args.command == "serve":
+        return cmd_serve(config, args.host, args.port)
+    return cmd_build(config)

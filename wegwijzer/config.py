@@ -6,12 +6,13 @@ replaces whole, may not be the project, a source folder or anything that holds t
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from .problems import Limits, Problems
+from .problems import Limits, Problems, suggestion
 from .sources import LineDict, empty_mapping, load_yaml_file
 
 
@@ -32,6 +33,11 @@ SCHEMA: dict[str, Option] = {
     "assets_dir": Option(str, "assets"),
     "output_dir": Option(str, "dist"),
     "organisation": Option(dict, required=True),
+    # "Bewerk deze pagina": a URL prefix; the content file's path from the project root is appended.
+    "edit_url": Option(str, ""),
+    # "Feedback op deze pagina" on advice, tip and checklist pages: an e-mail address, or a form's URL.
+    "feedback_email": Option(str, ""),
+    "feedback_url": Option(str, ""),
     **{name: Option(int, getattr(Limits, name)) for name in Limits.__dataclass_fields__},
 }
 SOURCE_DIRS = ("content_dir", "templates_dir", "assets_dir")
@@ -50,12 +56,17 @@ ORGANISATION_SCHEMA: dict[str, Option] = {
 
 @dataclass(frozen=True)
 class SiteConfig:
-    root: Path
+    path: Path  # site_config.yaml, or the file given with -f
     values: dict[str, Any]
     lines: dict[str, int] = field(default_factory=dict)  # where each setting stands in the file
 
     def line_of(self, key: str) -> int | None:
         return self.lines.get(key)
+
+    @property
+    def root(self) -> Path:
+        """The project folder: every other path in the configuration is relative to it."""
+        return self.path.parent
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -76,7 +87,7 @@ def _apply_schema(data: LineDict, schema: dict[str, Option], path: Path, problem
     values: dict[str, Any] = {}
     for key in data:
         if key not in schema:
-            problems.add(path, data.line_of(key), f"onbekende instelling '{prefix}{key}'")
+            problems.add(path, data.line_of(key), f"onbekende instelling '{prefix}{key}'{suggestion(key, set(schema))}")
     for key, option in schema.items():
         if key not in data:
             if option.required:
@@ -100,7 +111,7 @@ def load_config(config_path: Path, problems: Problems) -> SiteConfig:
     known = problems.count
     data = load_yaml_file(config_path, problems)
     if problems.count > known:
-        return SiteConfig(config_path.parent, {key: option.default for key, option in SCHEMA.items()})
+        return SiteConfig(config_path, {key: option.default for key, option in SCHEMA.items()})
     if not isinstance(data, LineDict):
         if data is not None:
             problems.add(config_path, 1, "de instellingen moeten regels 'naam: waarde' zijn")
@@ -118,7 +129,8 @@ def load_config(config_path: Path, problems: Problems) -> SiteConfig:
         if values[name] < 1:
             problems.add(config_path, data.line_of(name), f"'{name}' moet een heel getal vanaf 1 zijn")
             values[name] = getattr(Limits, name)
-    config = SiteConfig(config_path.parent, values, data.key_lines)
+    _check_page_tools(values, data, config_path, problems)
+    config = SiteConfig(config_path, values, data.key_lines)
     _check_folders(config, config_path, problems)
     return config
 
@@ -153,3 +165,15 @@ def _resolved(path: Path) -> Path:
 
 def _within(inner: Path, outer: Path) -> bool:
     return inner == outer or outer in inner.parents
+
+
+def _check_page_tools(values: dict[str, Any], data: LineDict, path: Path, problems: Problems) -> None:
+    for key in ("edit_url", "feedback_url"):
+        if values.get(key) and not re.match(r"^https?://[^\s/]+\.[^\s]+$", values[key]):
+            problems.add(path, data.line_of(key), f"{key} moet een volledig adres zijn (https://...)")
+    if values.get("edit_url") and not values["edit_url"].endswith("/"):
+        problems.add(path, data.line_of("edit_url"), "edit_url moet eindigen op '/': het pad van het bestand komt erachter")
+    if values.get("feedback_email") and not re.match(r"^[^\s@]+@[^\s@]+\.[^\s@]+$", values["feedback_email"]):
+        problems.add(path, data.line_of("feedback_email"), f"feedback_email is geen e-mailadres: '{values['feedback_email']}'")
+    if values.get("feedback_email") and values.get("feedback_url"):
+        problems.add(path, data.line_of("feedback_url"), "kies feedback_email of feedback_url, niet allebei")

@@ -1,27 +1,27 @@
 """Loading and validating content/: the decision table, the tip cells and the pages.
 
 Every problem is collected with its file and line, so that `check` can list them all.
-What comes out are plain records; the decision model is built from them in `model`.
+The decision table comes out as the model's own classes; tips and pages come out as
+records of Markdown, which `model` renders into cells and pages.
 """
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from .problems import Problems
+from .model import Activity, Answer, Change, DecisionTable, Question
+from .problems import Problems, suggestion
 from .sources import LineDict, LineFinder, MarkdownSource, blank_comments, list_sources, load_markdown_file, load_yaml_file
-from .urls import link_problem
+from .urls import link_kind, link_problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SITE_PATH = re.compile(r"^/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
 CATEGORIES = ("WAT", "HOE", "WIE")
-# Fixed paths under /wegwijzer/ (and the general-tips suffix) that an answer slug may not take.
-RESERVED_ANSWER_SLUGS = frozenset({"tips", "schema", "zoeken", "algemeen", "assets"})
-# Paths the generator makes itself; a page in content/pages may not take them.
-RESERVED_PAGE_SLUGS = frozenset({"wegwijzer", "checklist", "assets", "404", "sitemap", "robots", "zoeken"})
 TIP_SECTIONS = ("Tips", "Leeswijzer")
 # Every way Markdown and HTML make a link: inline `](target)`, a reference definition `[id]: target`,
 # an autolink `<scheme:...>` and an HTML attribute `href=...` (in any order among the others).
@@ -39,39 +39,6 @@ HIDDEN_HEADING = re.compile(r"^[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]*)+#{1,6}(?:
 
 
 @dataclass(frozen=True)
-class AnswerRecord:
-    slug: str
-    label: str
-    short: str
-    hint: str
-
-
-@dataclass(frozen=True)
-class QuestionRecord:
-    id: str
-    category: str
-    text: str
-    help: str
-    answers: tuple[AnswerRecord, ...]
-
-
-@dataclass(frozen=True)
-class ActivityRecord:
-    id: str
-    letter: str
-    name: str
-    description: str
-
-
-@dataclass(frozen=True)
-class TableRecord:
-    path: Path
-    activities: tuple[ActivityRecord, ...]
-    questions: tuple[QuestionRecord, ...]
-    updated: date
-
-
-@dataclass(frozen=True)
 class Section:
     markdown: str
     line: int
@@ -86,6 +53,8 @@ class TipRecord:
     tips: Section
     leeswijzer: Section | None
     updated: date | None
+    former_paths: tuple[str, ...] = ()
+    changes: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,11 +66,13 @@ class PageRecord:
     body: Section
     updated: date | None
     answers: dict[str, str] = field(default_factory=dict)
+    former_paths: tuple[str, ...] = ()
+    changes: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)
 class Content:
-    table: TableRecord
+    table: DecisionTable
     tips: tuple[TipRecord, ...]
     pages: tuple[PageRecord, ...]
 
@@ -118,7 +89,10 @@ class Fields:
             if required:
                 self.problems.add(self.path, self.data.line, f"{self.what}: het veld '{key}' ontbreekt")
             return ""
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str):
+            self.problems.add(self.path, self.data.line_of(key), not_text(self.what, key, value))
+            return ""
+        if not value.strip():
             self.problems.add(self.path, self.data.line_of(key), f"{self.what}: '{key}' moet een niet-lege tekst zijn")
             return ""
         return " ".join(value.split())
@@ -151,10 +125,55 @@ class Fields:
             self.problems.add(self.path, self.data.line_of(key), f"{self.what}: elk item van '{key}' moet velden 'naam: waarde' hebben")
         return good
 
+    def slugs(self, key: str) -> tuple[str, ...]:
+        """An optional list of slugs, such as `former_slugs: [oude-slug]`."""
+        return self._matching_list(key, SLUG, "slugs zijn, zoals [oude-slug]: kleine letters, cijfers en '-'")
+
+    def site_paths(self, key: str) -> tuple[str, ...]:
+        """An optional list of paths on this site, such as `former_paths: [/oude-pagina/]`, without the leading '/'."""
+        found = self._matching_list(key, SITE_PATH, "adressen op deze site zijn, zoals [/oude-pagina/]: "
+                                                    "beginnen en eindigen met '/', met kleine letters, cijfers en '-'")
+        return tuple(v.lstrip("/") for v in found)
+
+    def _matching_list(self, key: str, pattern: re.Pattern[str], what: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and pattern.match(v) for v in value):
+            self.problems.add(self.path, self.data.line_of(key), f"{self.what}: '{key}' moet een lijst van {what}")
+            return ()
+        return tuple(value)
+
+    def changes(self, key: str) -> tuple[Change, ...]:
+        """Optional dated change notes: `changes:` with a list of `- date: 2026-12-01` and `note: ...`."""
+        if key not in self.data:
+            return ()
+        found = []
+        for item in self.mapping_list(key):
+            entry = Fields(item, self.path, self.problems, "wijziging")
+            entry.only({"date", "note"})
+            when, note = entry.date("date"), entry.text("note")
+            if when is None and "date" not in item:
+                self.problems.add(self.path, item.line, "wijziging: het veld 'date' (JJJJ-MM-DD) ontbreekt")
+            if when and note:
+                found.append(Change(when, note))
+        return tuple(sorted(found, key=lambda c: c.date, reverse=True))
+
     def only(self, allowed: set[str]) -> None:
         for key in self.data:
             if key not in allowed:
-                self.problems.add(self.path, self.data.line_of(key), f"{self.what}: onbekend veld '{key}'")
+                self.problems.add(self.path, self.data.line_of(key), f"{self.what}: onbekend veld '{key}'{suggestion(key, allowed)}")
+
+
+def not_text(what: str, key: str, value: object) -> str:
+    """Why a value that YAML did not read as text is refused, and how to make it text."""
+    if isinstance(value, (list, dict)):
+        return f"{what}: '{key}' moet een tekst zijn, geen lijst of groep velden"
+    written = str(value).lower() if isinstance(value, bool) else str(value)
+    kind = ("een ja/nee-waarde" if isinstance(value, bool) else "een getal" if isinstance(value, (int, float))
+            else "een datum" if isinstance(value, date) else "iets anders dan tekst")
+    return (f"{what}: '{key}' moet een tekst zijn, maar YAML leest {written} als {kind}; "
+            f"zet de tekst tussen aanhalingstekens: {key}: \"{written}\"")
 
 
 def _unique(items: list[tuple[str, LineDict]], path: Path, problems: Problems, what: str) -> None:
@@ -165,7 +184,7 @@ def _unique(items: list[tuple[str, LineDict]], path: Path, problems: Problems, w
         seen.setdefault(value, data.line)
 
 
-def load_table(path: Path, problems: Problems) -> TableRecord | None:
+def load_table(path: Path, problems: Problems) -> DecisionTable | None:
     known = problems.count
     data = load_yaml_file(path, problems)
     if data is None:
@@ -189,15 +208,14 @@ def load_table(path: Path, problems: Problems) -> TableRecord | None:
         letter = f.text("letter")
         if letter and not re.fullmatch(r"[A-Z]", letter):
             problems.add(path, item.line_of("letter"), f"activiteit: 'letter' moet één hoofdletter zijn, niet '{letter}'")
-        activities.append(ActivityRecord(f.slug("id"), letter, f.text("name"), f.text("description")))
+        activities.append(Activity(f.slug("id"), letter, f.text("name"), f.text("description")))
     pairs = list(zip(activities, activity_items))
     _unique([(a.id, d) for a, d in pairs], path, problems, "activiteit")
     _unique([(a.letter, d) for a, d in pairs], path, problems, "activiteitletter")
 
     questions = []
-    answer_items: list[tuple[str, LineDict]] = []
     question_items = top.mapping_list("questions")
-    for item in question_items:
+    for number, item in enumerate(question_items, 1):
         f = Fields(item, path, problems, "vraag")
         f.only({"id", "category", "text", "help", "answers"})
         category = f.text("category")
@@ -207,19 +225,20 @@ def load_table(path: Path, problems: Problems) -> TableRecord | None:
         answer_list = f.mapping_list("answers")
         if 0 < len(answer_list) < 2:
             problems.add(path, item.line_of("answers"), "vraag: een vraag heeft minstens twee antwoorden")
-        for answer_item in answer_list:
+        question_id = f.slug("id")
+        answer_items: list[tuple[str, LineDict]] = []
+        for answer_number, answer_item in enumerate(answer_list, 1):
             a = Fields(answer_item, path, problems, "antwoord")
-            a.only({"slug", "label", "short", "hint"})
-            slug = a.slug("slug")
-            if slug in RESERVED_ANSWER_SLUGS:
-                problems.add(path, answer_item.line_of("slug"), f"antwoord: de slug '{slug}' botst met een vast pad van de site (/wegwijzer/{slug}/)")
-            label = a.text("label")
-            answers.append(AnswerRecord(slug, label, a.text("short", required=False) or label, a.text("hint", required=False)))
+            a.only({"slug", "label", "short", "hint", "former_slugs"})
+            slug, label = a.slug("slug"), a.text("label")
+            answers.append(Answer(question_id, slug, label, a.text("short", required=False) or label,
+                                  a.text("hint", required=False), number, answer_number, answer_item.line_of("slug"),
+                                  a.slugs("former_slugs")))
             answer_items.append((slug, answer_item))
-        questions.append(QuestionRecord(f.slug("id"), category, f.text("text"), f.text("help", required=False), tuple(answers)))
+        _unique(answer_items, path, problems, "antwoordslug")
+        questions.append(Question(question_id, number, category, f.text("text"), f.text("help", required=False), tuple(answers)))
     _unique([(q.id, d) for q, d in zip(questions, question_items)], path, problems, "vraag")
-    _unique(answer_items, path, problems, "antwoordslug")
-    return TableRecord(path, tuple(activities), tuple(questions), updated or date.min)
+    return DecisionTable(path, tuple(activities), tuple(questions), updated or date.min)
 
 
 def _split_sections(source: MarkdownSource, problems: Problems) -> dict[str, Section]:
@@ -268,23 +287,43 @@ def _check_hidden_heading(line: str, previous: str, number: int, path: Path, pro
         problems.add(path, number, f"kop '{line.strip()}' in een lijst of citaat is niet toegestaan: gebruik alleen '## Tips' en '## Leeswijzer'")
 
 
+IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\(\s*<?([^()\s>]+)|<img\b[^>]*\ssrc\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE)
+
+
+def check_images(section: Section, path: Path, problems: Problems) -> None:
+    """Images must be files of this site: an image from elsewhere would not load (CSP) and would tell that host who reads."""
+    for offset, line in enumerate(section.markdown.splitlines()):
+        for match in IMAGE_TARGET.finditer(line):
+            target = match.group(1) or match.group(2)
+            if link_kind(html.unescape(target)) != "site":
+                problems.add(path, section.line + offset,
+                             f"de afbeelding '{target}' moet op deze site staan: zet het bestand in assets/img/ "
+                             "en schrijf ![beschrijving](/assets/img/naam.png)")
+
+
 def check_links(section: Section, path: Path, problems: Problems) -> None:
     """Links must go where they seem to: absolute http(s) addresses, mailto, paths or #fragments of the
-    site, judged as a browser reads them (see `urls.link_problem`)."""
+    site, judged as a browser reads them (see `urls.link_problem`); images, files of the site."""
+    check_images(section, path, problems)
     line_of = LineFinder(section.markdown, section.line)
-    for match in LINK_TARGET.finditer(section.markdown):
-        target = next(group for group in match.groups() if group is not None)
+    for offset, target in link_targets(section.markdown):
         problem = link_problem(html.unescape(target))  # nh3 decodes what Python-Markdown passes through
         if problem:
-            problems.add(path, line_of(match.start(match.lastindex or 0)), f"ongeldige link '{target}': {problem}")
+            problems.add(path, line_of(offset), f"ongeldige link '{target}': {problem}")
 
 
-def load_tip(path: Path, table: TableRecord, problems: Problems) -> TipRecord | None:
+def link_targets(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, target) of every link that Markdown or HTML text makes, in order."""
+    for match in LINK_TARGET.finditer(text):
+        yield match.start(match.lastindex or 0), next(group for group in match.groups() if group is not None)
+
+
+def load_tip(path: Path, table: DecisionTable, problems: Problems) -> TipRecord | None:
     source = load_markdown_file(path, problems)
     if source is None:
         return None
     f = Fields(source.meta, path, problems, "tip")
-    f.only({"activity", "question", "answer", "general", "updated"})
+    f.only({"activity", "question", "answer", "general", "updated", "changes", "former_paths"})
     activity = f.text("activity")
     if activity and activity not in {a.id for a in table.activities}:
         problems.add(path, source.meta.line_of("activity"), f"onbekende activiteit '{activity}' (zie {table.path.name})")
@@ -307,24 +346,31 @@ def load_tip(path: Path, table: TableRecord, problems: Problems) -> TipRecord | 
     leeswijzer = sections.get("Leeswijzer")
     for section in filter(None, (tips, leeswijzer)):
         check_links(section, path, problems)
-    return TipRecord(path, activity, question, answer, tips, leeswijzer, f.date("updated"))
+    if leeswijzer is not None and not leeswijzer.markdown.strip():
+        problems.add(path, leeswijzer.line - 1, "de sectie '## Leeswijzer' is leeg: vul hem of haal de kop weg")
+    return TipRecord(path, activity, question, answer, tips, leeswijzer, f.date("updated"),
+                     f.site_paths("former_paths"), f.changes("changes"))
 
 
-def _check_answer(question: str, answer: str, lines: tuple[int, int], table: TableRecord, path: Path, problems: Problems) -> None:
+def _check_answer(question: str, answer: str, lines: tuple[int, int], table: DecisionTable, path: Path, problems: Problems) -> None:
     """`lines`: where the question and the answer are named in the file."""
     match = next((q for q in table.questions if q.id == question), None)
     if question and match is None:
         known = ", ".join(q.id for q in table.questions)
         problems.add(path, lines[0], f"onbekende vraag '{question}' (bekend: {known})")
     elif match and answer and answer not in {a.slug for a in match.answers}:
+        renamed = next((a for a in match.answers if answer in a.former_slugs), None)
+        if renamed:
+            problems.add(path, lines[1], f"'{answer}' is de oude slug van antwoord '{renamed.slug}': schrijf hier '{renamed.slug}'")
+            return
         known = ", ".join(a.slug for a in match.answers)
         problems.add(path, lines[1], f"'{answer}' is geen antwoord op vraag '{question}' (wel: {known})")
 
 
 def _check_duplicate_cells(tips: list[TipRecord], problems: Problems) -> None:
-    seen: dict[tuple[str, str | None], TipRecord] = {}
+    seen: dict[tuple[str, str | None, str | None], TipRecord] = {}
     for tip in tips:
-        key = (tip.activity, tip.answer)
+        key = (tip.activity, tip.question, tip.answer)
         if key in seen:
             which = f"antwoord '{tip.answer}'" if tip.answer else "de algemene tips"
             problems.add(tip.path, 1, f"dubbele cel: {seen[key].path.name} bevat al de tips van '{tip.activity}' bij {which}")
@@ -332,17 +378,15 @@ def _check_duplicate_cells(tips: list[TipRecord], problems: Problems) -> None:
             seen[key] = tip
 
 
-def load_page(path: Path, table: TableRecord, problems: Problems) -> PageRecord | None:
+def load_page(path: Path, table: DecisionTable, problems: Problems) -> PageRecord | None:
     source = load_markdown_file(path, problems)
     if source is None:
         return None
     slug = path.stem
     if not SLUG.match(slug):
         problems.add(path, None, f"de bestandsnaam '{path.name}' wordt het adres: gebruik kleine letters, cijfers en '-'")
-    elif slug in RESERVED_PAGE_SLUGS:
-        problems.add(path, None, f"de paginanaam '{slug}' botst met een pad dat de site zelf maakt")
     f = Fields(source.meta, path, problems, "pagina")
-    f.only({"title", "description", "updated", "answers"})
+    f.only({"title", "description", "updated", "answers", "changes", "former_paths"})
     answers: dict[str, str] = {}
     raw: Any = source.meta.get("answers")
     if raw is not None:
@@ -357,7 +401,8 @@ def load_page(path: Path, table: TableRecord, problems: Problems) -> PageRecord 
                 problems.add(path, raw.line, f"'answers' mist een antwoord op: {', '.join(missing)}")
     body = Section(blank_comments(source.body), source.body_line)
     check_links(body, path, problems)
-    return PageRecord(path, slug, f.text("title"), f.text("description"), body, f.date("updated"), answers)
+    return PageRecord(path, slug, f.text("title"), f.text("description"), body, f.date("updated"), answers,
+                      f.site_paths("former_paths"), f.changes("changes"))
 
 
 def load_content(content_dir: Path, problems: Problems) -> Content | None:

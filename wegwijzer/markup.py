@@ -20,16 +20,19 @@ from .urls import Urls, link_kind
 
 ALLOWED_TAGS = {
     "p", "ul", "ol", "li", "a", "em", "strong", "span", "br", "blockquote",
-    "code", "h2", "h3", "h4", "sup", "sub", "abbr",
+    "code", "h2", "h3", "h4", "sup", "sub", "abbr", "img",
 }
 ALLOWED_ATTRIBUTES = {
     "*": {"lang"},
     "a": {"href", "hreflang", "title"},
     "abbr": {"title"},
     "ol": {"start"},
+    "img": {"src", "alt"},  # only from this site: `check` refuses other hosts (and the CSP would block them)
 }
 ANCHOR = re.compile(r"<a\b([^>]*)>")
 ATTRIBUTE = re.compile(r'\s([\w:-]+)(?:="([^"]*)")?')
+IMAGE = re.compile(r'<img\b[^>]*>')
+IMAGE_SRC = re.compile(r'\ssrc="([^"]*)"')
 EXTERNAL_NOTE = '<span class="visually-hidden"> (externe link)</span></a>'
 
 
@@ -50,7 +53,18 @@ class Markup:
             strip_comments=True,
         )
         # nh3 decodes character references such as &#7; into the characters themselves.
-        return self._finish_links(CONTROL.sub("", clean))
+        return self._finish_images(self._finish_links(CONTROL.sub("", clean)))
+
+    def _finish_images(self, text: str) -> str:
+        """Images come from this site only (a path such as /assets/img/..., judged as a browser reads it), through
+        `Urls`; any other is dropped, as the CSP would block it (`check` names it)."""
+        def finish(match: re.Match[str]) -> str:
+            src = IMAGE_SRC.search(match.group())
+            if src is None or link_kind(html.unescape(src.group(1))) != "site":
+                return ""
+            return match.group().replace(src.group(), f' src="{html.escape(self.urls.href(html.unescape(src.group(1))))}"', 1)
+
+        return IMAGE.sub(finish, text)
 
     def _finish_links(self, text: str) -> str:
         """Rewrite each anchor that nh3 has normalised, whatever the order of its attributes; close

@@ -1,4 +1,5 @@
-"""The decision model: questions and answers, the steps through them, and the cells each advice selects.
+"""The model of the site: the decision table (activities, questions, answers), the steps through it, the
+cells each advice selects, the content pages and the checklist, as one `Site`.
 
 A step is the list of answers given so far. A step with fewer answers than there are
 questions asks the next question; a step with all of them is an advice page. The sizes
@@ -7,24 +8,49 @@ come from the decision table only.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .content import Content, PageRecord
-from .markup import Markup
 from .urls import tip_path, wegwijzer_path
+
+if TYPE_CHECKING:
+    from .checklist import Checklist
+    from .config import SiteConfig
+    from .content import Content, PageRecord
+    from .markup import Markup
+
+# A Leeswijzer item as Markdown renders it (a loose list wraps it in <p>); "Ref." opens a reference.
+LEESWIJZER_ITEM = re.compile(r"<li>\s*(?:<p>)?(Ref\.)?")
+
+
+@dataclass(frozen=True)
+class Change:
+    """A dated note about a change to a cell, a checklist statement or a page, written by the editors."""
+
+    date: date
+    note: str
+
+
+def last_changed(updated: date, changes: tuple[Change, ...]) -> date:
+    """A text was last changed on its `updated` date or on its latest change note, whichever is later."""
+    return max([updated, *(c.date for c in changes)])
 
 
 @dataclass(frozen=True)
 class Answer:
+    question: str  # the id of its question
     slug: str
     label: str
     short: str
     hint: str
     question_number: int  # 1-based
     number: int  # 1-based, within its question
+    line: int = field(default=0, compare=False)  # where content/wegwijzer.yaml names its slug
+    former_slugs: tuple[str, ...] = field(default=(), compare=False)  # slugs it had before, kept alive by redirects
 
 
 @dataclass(frozen=True)
@@ -46,6 +72,24 @@ class Activity:
 
 
 @dataclass(frozen=True)
+class DecisionTable:
+    """content/wegwijzer.yaml as read: the activities, and the questions with their answers."""
+
+    path: Path
+    activities: tuple[Activity, ...]
+    questions: tuple[Question, ...]
+    updated: date
+
+
+def cell_code(activity: Activity, answer: Answer | None) -> str:
+    """A cell's name in the report, filled or not: F11 ... U52, or Fa for an activity's general tips."""
+    return activity.letter + ("a" if answer is None else f"{answer.question_number}{answer.number}")
+
+
+CellKey = tuple[str, Answer | None]  # (activity id, the answer, or None for the activity's general tips)
+
+
+@dataclass(frozen=True)
 class Cell:
     """The tips of one activity for one answer, or its general tips (answer None)."""
 
@@ -55,17 +99,23 @@ class Cell:
     leeswijzer_html: str
     source: Path
     updated: date
+    changes: tuple[Change, ...] = ()  # newest first
+    former_paths: tuple[str, ...] = ()  # site paths its tip page had before
 
     @property
     def code(self) -> str:
-        """The cell's name in the report: F11 ... U52, or Fa for general tips."""
-        if self.answer is None:
-            return self.activity.letter + "a"
-        return f"{self.activity.letter}{self.answer.question_number}{self.answer.number}"
+        return cell_code(self.activity, self.answer)
 
     @property
     def path(self) -> str:
         return tip_path(self.activity.id, self.answer.slug if self.answer else None)
+
+    @property
+    def leeswijzer_counts(self) -> tuple[int, int]:
+        """How many examples and how many references ('Ref. ...') the Leeswijzer lists."""
+        items = [m.group(1) for m in LEESWIJZER_ITEM.finditer(self.leeswijzer_html)]
+        references = sum(1 for ref in items if ref)
+        return len(items) - references, references
 
 
 @dataclass(frozen=True)
@@ -99,8 +149,9 @@ class ActivityAdvice:
 class Wegwijzer:
     activities: tuple[Activity, ...]
     questions: tuple[Question, ...]
-    cells: dict[tuple[str, str | None], Cell]
+    cells: dict[CellKey, Cell]
     updated: date
+    source: Path  # content/wegwijzer.yaml
 
     def question_for(self, step: Step) -> Question | None:
         """The question a step asks, or None for an advice step."""
@@ -120,12 +171,12 @@ class Wegwijzer:
 
     def advice(self, step: Step) -> tuple[ActivityAdvice, ...]:
         """Per activity: its general tips, then the cell of each answer, in question order."""
-        result = []
-        for activity in self.activities:
-            keys = [None, *(a.slug for a in step.answers)]
-            cells = tuple(self.cells[(activity.id, key)] for key in keys if (activity.id, key) in self.cells)
-            result.append(ActivityAdvice(activity, cells))
-        return tuple(result)
+        return tuple(
+            ActivityAdvice(activity, tuple(
+                self.cells[(activity.id, key)] for key in (None, *step.answers) if (activity.id, key) in self.cells
+            ))
+            for activity in self.activities
+        )
 
     def steps_with(self, cell: Cell) -> list[Step]:
         return [s for s in self.advice_steps() if cell.answer is None or cell.answer in s.answers]
@@ -137,10 +188,7 @@ class Wegwijzer:
     def cell_grid(self) -> list[tuple[Answer | None, list[tuple[Activity, Cell | None]]]]:
         """The report's schema: a row for the general tips, then one per answer; a column per activity."""
         rows: list[Answer | None] = [None, *(a for q in self.questions for a in q.answers)]
-        return [
-            (answer, [(act, self.cells.get((act.id, answer.slug if answer else None))) for act in self.activities])
-            for answer in rows
-        ]
+        return [(answer, [(act, self.cells.get((act.id, answer))) for act in self.activities]) for answer in rows]
 
 
 def step_count(answer_counts: Iterable[int]) -> int:
@@ -155,28 +203,22 @@ def step_count(answer_counts: Iterable[int]) -> int:
 
 def build_wegwijzer(content: Content, markup: Markup) -> Wegwijzer:
     table = content.table
-    questions = tuple(
-        Question(
-            q.id, qn, q.category, q.text, q.help,
-            tuple(Answer(a.slug, a.label, a.short, a.hint, qn, an) for an, a in enumerate(q.answers, 1)),
-        )
-        for qn, q in enumerate(table.questions, 1)
-    )
-    activities = tuple(Activity(a.id, a.letter, a.name, a.description) for a in table.activities)
-    answers = {a.slug: a for q in questions for a in q.answers}
-    by_id = {a.id: a for a in activities}
-    cells = {}
+    answers = {(a.question, a.slug): a for q in table.questions for a in q.answers}
+    by_id = {a.id: a for a in table.activities}
+    cells: dict[CellKey, Cell] = {}
     for tip in content.tips:
-        answer = answers[tip.answer] if tip.answer else None
-        cells[(tip.activity, tip.answer)] = Cell(
+        answer = answers[(tip.question, tip.answer)] if tip.answer else None
+        cells[(tip.activity, answer)] = Cell(
             by_id[tip.activity],
             answer,
             markup.render(tip.tips.markdown),
             markup.render(tip.leeswijzer.markdown) if tip.leeswijzer else "",
             tip.path,
-            tip.updated or table.updated,
+            last_changed(tip.updated or table.updated, tip.changes),
+            tip.changes,
+            tip.former_paths,
         )
-    return Wegwijzer(activities, questions, cells, table.updated)
+    return Wegwijzer(table.activities, table.questions, cells, table.updated, table.path)
 
 
 @dataclass(frozen=True)
@@ -189,14 +231,40 @@ class Page:
     body_html: str
     updated: date
     example: Step | None
+    source: Path
+    changes: tuple[Change, ...] = ()  # newest first
+    former_paths: tuple[str, ...] = ()
 
 
 def build_pages(pages: tuple[PageRecord, ...], wegwijzer: Wegwijzer, markup: Markup) -> tuple[Page, ...]:
     return tuple(
         Page(
             p.slug, p.title, p.description, markup.render(p.body.markdown),
-            p.updated or wegwijzer.updated,
+            last_changed(p.updated or wegwijzer.updated, p.changes),
             wegwijzer.step_from(p.answers) if p.answers else None,
+            p.path,
+            p.changes,
+            p.former_paths,
         )
         for p in pages
     )
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the site shows, loaded and validated; nothing rendered yet."""
+
+    config: SiteConfig
+    wegwijzer: Wegwijzer
+    pages: tuple[Page, ...]
+    checklist: Checklist
+
+    @property
+    def updated(self) -> date:
+        return max([self.wegwijzer.updated, self.checklist.updated, *(p.updated for p in self.pages),
+                    *(c.updated for c in self.wegwijzer.cells.values())])
+
+    def sources(self) -> tuple[Path, ...]:
+        """Every content file the site is built from."""
+        return (self.wegwijzer.source, self.checklist.source, *(p.source for p in self.pages),
+                *(c.source for c in self.wegwijzer.cells.values()))

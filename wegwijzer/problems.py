@@ -6,6 +6,7 @@ may be read from outside of, and the size limits from site_config.yaml.
 """
 from __future__ import annotations
 
+import difflib
 import errno
 import re
 import traceback
@@ -76,8 +77,15 @@ class Problems:
             self.kept[problem.path] += 1
             self.items.append(problem)
 
+    def forget(self, paths: frozenset[str]) -> None:
+        """Drop the problems of these files (named as problems name them)."""
+        self.items = [p for p in self.items if p.path not in paths]
+        for path in paths:
+            self.kept.pop(path, None)
+            self.hidden.pop(path, None)
+
     def relative(self, path: Path | str) -> str:
-        """A path as the editor knows it: relative to the project folder where it lies inside."""
+        """How problems name a file: its path from the project folder (a link named as the link, not its target)."""
         path = Path(path)
         try:
             return path.absolute().relative_to(self.root.absolute()).as_posix()
@@ -167,3 +175,9 @@ def _code_frame(error: BaseException) -> str:
     if not frames:
         return "de generator"
     return f"wegwijzer/{Path(frames[-1].filename).name}:{frames[-1].lineno}"
+
+
+def suggestion(key: object, known: set[str]) -> str:
+    """"; bedoelt u 'activity'?" for a misspelt key; the known keys when none is close."""
+    close = difflib.get_close_matches(str(key), sorted(known), n=1, cutoff=0.6)
+    return f"; bedoelt u '{close[0]}'?" if close else f" (bekende velden: {', '.join(sorted(known))})"

@@ -168,7 +168,8 @@ def read_text(path: Path, problems: Problems) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        problems.add(path, line, f"het bestand is geen UTF-8-tekst (byte 0x{data[error.start]:02x}); sla het op als UTF-8")
+        problems.add(path, line, "het bestand is geen UTF-8-tekst: sla het op als UTF-8 (in een teksteditor: 'Opslaan als', "
+                                 f"codering UTF-8); het eerste onleesbare teken (byte 0x{data[error.start]:02x}) staat op deze regel")
         return None
     text = text.removeprefix("\ufeff")  # a byte-order mark some editors write: not part of the text
     found = CONTROL.search(text)
@@ -313,6 +314,11 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
     except yaml.YAMLError as error:
         problems.add(path, None, f"ongeldige YAML: {error}")
     return None
+
+
+def _line_of_byte(error: UnicodeDecodeError) -> int:
+    """The line of the first byte that is not UTF-8."""
+    return bytes(error.object[: error.start]).count(b"\n") + 1
 
 
 def load_yaml_file(path: Path, problems: Problems) -> Any:

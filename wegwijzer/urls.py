@@ -16,12 +16,15 @@ def wegwijzer_path(slugs: Iterable[str]) -> str:
     return "/".join(["wegwijzer", *slugs]) + "/"
 
 
-def tip_path(activity_id: str, answer_slug: str | None) -> str:
-    return f"wegwijzer/tips/{activity_id}-{answer_slug or 'algemeen'}/"
-
-
 SCHEMA_PATH = "wegwijzer/schema/"
+TIPS_PATH = "wegwijzer/tips/"
 CHECKLIST_PATH = "checklist/"
+CHANGES_PATH = "wijzigingen/"  # the change notes, newest first
+FEED_PATH = "wijzigingen.xml"  # the same notes as an Atom feed
+
+
+def tip_path(activity_id: str, answer_slug: str | None) -> str:
+    return f"{TIPS_PATH}{activity_id}-{answer_slug or 'algemeen'}/"
 
 
 def page_path(slug: str) -> str:
@@ -31,6 +34,11 @@ def page_path(slug: str) -> str:
 def output_file(path: str) -> str:
     """The file in dist/ that serves a site path."""
     return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def site_path(output: str) -> str:
+    """The site path that a file in dist/ serves: the inverse of `output_file`."""
+    return output.removesuffix("index.html") if output == "index.html" or output.endswith("/index.html") else output
 
 
 class Urls:

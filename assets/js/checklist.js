@@ -1,566 +1,452 @@
-/* The checklist page: scores and charts while answering, aandachtspunten, measurements saved in this
- * browser (list, compare, trend, delete), export and import, share links. The logic is in checklist-core.js.
- * Without JavaScript the page is a readable, printable form; this script adds everything else.
- * Nodes are made with createElement and textContent only: no data ever goes into the page as HTML. */
-(() => {
-  "use strict";
+/* The checklist page: answering, scores and aandachtspunten, and measurements saved in this browser
+ * (save, delete, start again from one), following changes made in another tab. The logic is in
+ * checklist/core.js. What is not needed to answer and save loads with import() when asked for:
+ * comparison, team view, reports, files, share links, renaming, deleting and starting anew,
+ * and the notices about storage problems.
+ * Without JavaScript the page is a readable, printable form; this script adds everything else. */
+import {element, find, findAll, saveFile} from "./lib/dom.js";
+import {DAMAGED_PREFIX, LEGACY_KEY, STORAGE_KEY, createChecklist} from "./checklist/core.js";
+import {attentionList, averageText, measurementLabel, measurementName, scoreView} from "./checklist/view.js";
 
-  const form = document.querySelector("[data-checklist]");
-  if (!form || !window.ChecklistCore) {
+const form = find("[data-checklist]");
+
+function hook(name) {
+  return find(`[data-${name}]`);
+}
+
+function on(name, type, handler) {
+  hook(name).addEventListener(type, handler);
+}
+
+function say(node, text) {
+  node.textContent = text;
+}
+
+// Today in the visitor's time zone, as yyyy-mm-dd.
+function today() {
+  const now = new Date();
+  return new Date(now - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+}
+
+// --- the checklist as the page describes it ---
+
+const themeSections = findAll("[data-theme]");
+const spec = {
+  version: Number(form.dataset.version),
+  scale: form.dataset.scale.split("|"),
+  themes: themeSections.map((section) => ({
+    id: section.dataset.theme,
+    title: section.dataset.themeTitle,
+    questions: findAll("[data-question]", section).map((fieldset) => fieldset.id),
+  })),
+  // "Strategie, vraag 1: Zijn de beleidsambities …?", for lists and tables outside the form.
+  texts: Object.fromEntries(themeSections.flatMap((section) => findAll("[data-question]", section).map((fieldset) => {
+    const heading = find("[data-question-text]", fieldset).textContent.replace(/\s+/g, " ").trim();
+    return [fieldset.id, `${section.dataset.themeTitle}, vraag ${heading.replace(/^(\d+)\. /, "$1: ")}`];
+  }))),
+};
+const core = createChecklist(spec);
+
+// A copy of a question's tips, for an aandachtspunt.
+function tipsOf(id) {
+  const tips = find(`#${id} [data-tips]`);
+  return tips ? [...tips.children].map((node) => node.cloneNode(true)) : [];
+}
+
+// --- storage ---
+
+// Where the browser refuses storage altogether, the page still works, and says it forgets on leaving.
+let storage = null;
+try {
+  storage = window.localStorage;
+} catch (error) {
+  storage = null;
+}
+// {list: this version's measurements, older: an older version's, unreadable: the rest, current: answers}
+let state;
+let held; // what core.read found besides: blocked, damaged texts [{key, text}], readOnly
+let unsaved = ""; // why the last change could not be stored ("vol", "geblokkeerd", "beschadigd"), until one is
+
+function load() {
+  held = storage ? core.read(storage) : {state: null, blocked: true, damaged: [], readOnly: false};
+  state = held.state || {list: [], older: [], unreadable: [], current: {}};
+}
+
+// Every change is made to what is stored now (another tab may have changed it), then written whole.
+// Returns "" when stored, or why not; then the page keeps what was stored before.
+function commit(change) {
+  held = storage && !held.blocked ? core.read(storage) : held;
+  if (held.blocked || held.readOnly) {
+    unsaved = held.blocked ? "geblokkeerd" : "beschadigd";
+    return unsaved;
+  }
+  const next = change(held.state);
+  unsaved = core.write(storage, next);
+  if (!unsaved) {
+    state = next;
+  }
+  return unsaved;
+}
+
+// Answers in the form are kept on the page even when they cannot be stored; the notice says so.
+function setCurrent(answers) {
+  if (commit((fresh) => ({...fresh, current: answers}))) {
+    state.current = answers;
+  }
+  render();
+}
+
+async function notSaved(reason, what) {
+  const {notSaved: text} = await import("./checklist/notice.js");
+  return text(reason, what);
+}
+
+async function showStorageNotice() {
+  const notice = hook("storage-notice");
+  const trouble = held.blocked || held.damaged.length || unsaved;
+  if (trouble) {
+    const {storageNotice} = await import("./checklist/notice.js");
+    notice.replaceChildren(...storageNotice(page, held, unsaved));
+  }
+  notice.hidden = !trouble;
+}
+
+// --- the form and the scores ---
+
+function showAnswers(answers) {
+  for (const input of findAll("[type=radio]", form)) {
+    input.checked = answers[input.name] === Number(input.value);
+  }
+}
+
+function formAnswers() {
+  return core.answers(Object.fromEntries(findAll(":checked", form).map((input) => [input.name, Number(input.value)])));
+}
+
+function hasAnswers() {
+  return Object.keys(state.current).length > 0;
+}
+
+function total(scores) {
+  return averageText({mean: scores.overall, n: scores.n, m: scores.m});
+}
+
+// The scores and the aandachtspunten of a set of answers: for the form and for a shared link.
+function resultParts(answers, caption) {
+  const scores = core.score(answers);
+  return [scoreView(scores, spec.scale, caption), element("h3", {}, "Aandachtspunten"), attentionList(scores, answers, spec, tipsOf)];
+}
+
+// The answers against the previous measurement, per question: the table loads when the visitor opens it.
+function showChanges() {
+  const before = core.previous(state.list, state.current);
+  const part = hook("changes");
+  if (!before || !hasAnswers()) {
+    part.replaceChildren();
     return;
   }
+  const last = state.list.at(-1);
+  const afterName = core.sameAnswers(last.answers, state.current) ? measurementName(last) : "nu";
+  const details = element("details", {class: "changes"}, element("summary", {}, `Verandering per vraag sinds de ${measurementLabel(before)}`));
+  details.addEventListener("toggle", async () => {
+    const {changeSummary, changeTable} = await import("./checklist/compare.js");
+    details.append(element("p", {}, changeSummary(spec, before.answers, state.current) + "."),
+      changeTable(spec, before.answers, state.current, measurementName(before), afterName));
+  }, {once: true});
+  part.replaceChildren(details);
+}
 
-  // --- building the page ---
+function showScores() {
+  say(hook("summary"), `Totaal: ${total(core.score(state.current))}.`);
+  const [view, ...attention] = resultParts(state.current, "Uw scores");
+  hook("scores").replaceChildren(view);
+  hook("attention").replaceChildren(...attention);
+  showChanges();
+}
 
-  function find(selector, root = document) {
-    return root.querySelector(selector);
+// How far the visitor is, in the bar under the form; after an answer, also that theme's average, for screen readers.
+// The bar stays at the bottom of the screen once there is a result to look at (checklist.css).
+function progress(themeResult) {
+  const answered = core.score(state.current).n;
+  say(hook("progress"), `${answered} van ${core.questionIds.length} beantwoord`);
+  say(hook("answer-status"), themeResult ? `${themeResult.title}: ${averageText(themeResult)}.` : "");
+  hook("bar").classList.toggle("checklist-bar--sticky", answered > 0);
+}
+
+function answerChanged(event) {
+  // The form's answers over what is stored: a question answered in another tab and not here is kept.
+  const answers = formAnswers();
+  if (commit((fresh) => ({...fresh, current: {...fresh.current, ...answers}}))) {
+    state.current = answers;
   }
+  render();
+  const themeId = event.target.closest("[data-theme]").dataset.theme;
+  const theme = core.score(state.current).themes.find((candidate) => candidate.id === themeId);
+  progress(theme);
+}
 
-  function findAll(selector, root = document) {
-    return [...root.querySelectorAll(selector)];
+// --- saving ---
+
+const nameInput = hook("save-name");
+const saveStatus = hook("save-status");
+
+// Saving is possible when there are answers that differ from those of the newest measurement.
+function whySaveIsNotPossible() {
+  const last = state.list.at(-1);
+  if (!hasAnswers()) {
+    return "Beantwoord eerst ten minste één vraag.";
   }
-
-  function hook(name) {
-    return find(`[data-${name}]`);
+  if (last && core.sameAnswers(last.answers, state.current)) {
+    return `Deze antwoorden zijn al bewaard als de ${measurementLabel(last)}. Verander een antwoord, of begin een nieuwe meting.`;
   }
+  return "";
+}
 
-  function on(hookName, type, handler) {
-    hook(hookName).addEventListener(type, handler);
-  }
-
-  // Strings become text nodes: append never parses HTML.
-  function fill(node, attributes, children) {
-    for (const [name, value] of Object.entries(attributes)) {
-      node.setAttribute(name, value);
-    }
-    node.append(...children);
-    return node;
-  }
-
-  function element(tag, attributes, ...children) {
-    return fill(document.createElement(tag), attributes, children);
-  }
-
-  function svgElement(tag, attributes, ...children) {
-    return fill(document.createElementNS("http://www.w3.org/2000/svg", tag), attributes, children);
-  }
-
-  function say(node, text) {
-    node.textContent = text;
-  }
-
-  // A table in a region that scrolls sideways on a narrow screen, reachable by keyboard.
-  function table(caption, headings, rows) {
-    const headerRow = element("tr", {}, ...headings.map((heading) => element("th", {scope: "col"}, heading)));
-    const bodyRows = rows.map(([first, ...rest]) =>
-      element("tr", {}, element("th", {scope: "row"}, first), ...rest.map((cell) => element("td", {}, cell))));
-    const tableElement = element("table", {class: "score-table"}, element("caption", {}, caption), headerRow, ...bodyRows);
-    return element("div", {class: "table-scroll", tabindex: 0, role: "region", "aria-label": caption}, tableElement);
-  }
-
-  // --- writing scores, dates and measurements in Dutch ---
-
-  function formatScore(score) {
-    return score === null ? "geen" : score.toFixed(1).replace(".", ",");
-  }
-
-  function formatDate(isoDate) {
-    // Noon, so that no time zone moves the day.
-    const date = new Date(isoDate + "T12:00");
-    return date.toLocaleDateString("nl-NL", {day: "numeric", month: "long", year: "numeric"});
-  }
-
-  function measurementName(measurement) {
-    return formatDate(measurement.date) + (measurement.name ? ` (${measurement.name})` : "");
-  }
-
-  function measurementLabel(measurement) {
-    return "meting van " + measurementName(measurement);
-  }
-
-  // Today in the visitor's time zone, as yyyy-mm-dd.
-  function today() {
-    const now = new Date();
-    return new Date(now - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-  }
-
-  // --- the checklist as the page describes it ---
-
-  const scale = form.dataset.scale.split("|");
-  const topScore = scale.length;
-  const spec = {
-    version: Number(form.dataset.version),
-    scale,
-    themes: findAll("[data-theme]").map((section) => ({
-      id: section.dataset.theme,
-      title: section.dataset.themeTitle,
-      questions: findAll("[data-question]", section).map((fieldset) => fieldset.id),
-    })),
-  };
-  const core = ChecklistCore.create(spec);
-
-  const statusLine = hook("status");
-  const scoresPart = hook("scores");
-  const attentionPart = hook("attention");
-  const nameInput = hook("save-name");
-  const historyStatus = hook("history-status");
-  const historyPart = hook("history");
-  const trendPart = hook("trend");
-  const comparePart = hook("compare");
-  const importInput = hook("import");
-  const deleteAllButton = hook("delete-all");
-  const confirmBox = hook("confirm");
-  const confirmText = hook("confirm-text");
-  const sharedView = hook("shared-view");
-  const sharedError = hook("shared-error");
-  const sharedResult = hook("shared-result");
-  const sharedScores = hook("shared-scores");
-
-  // --- state and storage ---
-
-  // Where localStorage is switched off, the page still works; it just forgets on leaving.
-  const memoryStorage = {getItem: () => null, setItem() {}};
-  let storage;
+// Browsers may wipe what a site stores (Safari after 7 days without a visit); persist() asks them not to.
+async function persisted(ask) {
   try {
-    storage = localStorage || memoryStorage;
+    return Boolean(await navigator.storage[ask ? "persist" : "persisted"]());
   } catch (error) {
-    storage = memoryStorage;
+    return false;
   }
-  // {list: this version's measurements, older: an older version's, unreadable: the rest, current: answers}
-  const state = core.read(storage);
-  let compared = []; // indexes in state.list of the measurements ticked for comparison
+}
 
-  function saveState() {
-    if (!core.write(storage, state)) {
-      say(statusLine, "Bewaren lukte niet: deze browser staat opslaan niet toe.");
-    }
+async function saveMeasurement() {
+  const why = whySaveIsNotPossible();
+  if (why) {
+    say(saveStatus, why);
+    return;
   }
-
-  function showAnswers(answers) {
-    for (const input of findAll("[type=radio]", form)) {
-      input.checked = answers[input.name] === Number(input.value);
-    }
+  const measurement = core.record(state.current, nameInput.value, today());
+  const first = !state.list.length;
+  const reason = commit((fresh) => ({...fresh, list: core.merge(fresh.list, [measurement]).list}));
+  render();
+  if (reason) {
+    say(saveStatus, await notSaved(reason, `De ${measurementLabel(measurement)}`));
+    return;
   }
+  nameInput.value = "";
+  say(saveStatus, `✔ De ${measurementLabel(measurement)} is bewaard in deze browser.`);
+  const kept = await persisted(first);
+  say(hook("backup-text"), "Let op: uw metingen staan alleen in deze browser, op dit apparaat. Een browser kan ze wissen, bijvoorbeeld als u de browsergegevens wist of de site lang niet bezoekt (Safari doet dat na 7 dagen zonder bezoek). "
+    + (kept ? "Deze browser heeft toegezegd ze niet vanzelf te wissen. " : "")
+    + "Download daarom ook een reservekopie en bewaar die bij uw documenten.");
+  hook("backup").hidden = false;
+}
 
-  function readAnswers() {
-    return core.answers(Object.fromEntries(findAll(":checked", form).map((input) => [input.name, Number(input.value)])));
+// --- measurements: the list, and what can be done with each ---
+
+const confirmBox = hook("confirm");
+
+// Deleting, emptying the form and taking over answers ask first; that part of the page loads at the first click.
+async function manage(action, ...args) {
+  const actions = await import("./checklist/manage.js");
+  actions[action](page, ...args);
+}
+
+function dropDamaged() {
+  for (const item of held.damaged) {
+    storage.removeItem(item.key);
   }
+  load();
+  render();
+  return "De beschadigde gegevens zijn verwijderd.";
+}
 
-  // Saving or sharing nothing would only puzzle: say what to do instead.
-  function noAnswersYet() {
-    if (core.score(state.current).n) {
-      return false;
-    }
-    say(statusLine, "Beantwoord eerst ten minste één vraag.");
-    return true;
+const historyStatus = hook("history-status");
+
+async function changeStored(change, done, what) {
+  const reason = commit(change);
+  render();
+  return reason ? notSaved(reason, what) : done;
+}
+
+async function rename(id, name, note) {
+  const change = (fresh) => ({...fresh, list: fresh.list.map((kept) => (kept.id === id ? core.normalized({...kept, name, note}) : kept))});
+  say(historyStatus, await changeStored(change, "✔ De naam en de notitie zijn bewaard.", "De wijziging"));
+  find("#metingen-titel").focus();
+}
+
+function button(text, label, handler, kind = "secondary") {
+  const node = element("button", {type: "button", class: `button button--${kind}`, "aria-label": label}, text);
+  node.addEventListener("click", () => handler(node));
+  return node;
+}
+
+function card(measurement) {
+  const label = measurementLabel(measurement);
+  const scores = core.score(measurement.answers);
+  const item = element("li", {class: "measurement"},
+    element("h4", {}, label),
+    element("p", {}, `Totaal: ${total(scores)}. ` + scores.themes.map((theme) => `${theme.title}: ${averageText(theme)}`).join("; ") + "."),
+    measurement.note ? element("p", {class: "measurement__note"}, "Notitie: " + measurement.note) : null);
+  item.append(element("div", {class: "measurement__actions"},
+    button("Neem de antwoorden over", `Neem de antwoorden over van de ${label}`, (node) => manage("useAnswers", measurement, node)),
+    button("Naam en notitie", `Naam en notitie van de ${label} wijzigen`, async (node) => {
+      const {editForm} = await import("./checklist/edit.js");
+      editForm(page, measurement, item, node);
+    }),
+    button("Rapport (HTML)", `Download de ${label} als rapport (HTML)`, () => downloadReport(measurement, historyStatus)),
+    button("Verwijderen", `${label} verwijderen`, (node) => manage("deleteMeasurement", measurement, node), "danger")));
+  return item;
+}
+
+// Measurements of an older version of the checklist are not shown; the visitor is told they are there.
+function aboutOlder() {
+  const count = state.older.length;
+  return count === 1
+    ? "1 eerdere meting hoort bij een oudere versie van de checklist en wordt niet getoond; ze blijft bewaard en gaat mee in een download."
+    : `${count} eerdere metingen horen bij een oudere versie van de checklist en worden niet getoond; ze blijven bewaard en gaan mee in een download.`;
+}
+
+function showHistory() {
+  const parts = state.older.length ? [element("p", {class: "notice"}, aboutOlder())] : [];
+  if (state.list.length) {
+    // The newest first: that is the one people come back for.
+    parts.unshift(element("ol", {class: "measurements", reversed: ""}, ...state.list.map(card).reverse()));
+  } else if (!parts.length) {
+    parts.push(element("p", {}, "U hebt nog geen metingen bewaard."));
   }
-
-  // --- scoring view and charts ---
-
-  // A bar per theme and one for the total; the same figures are in the table below it.
-  function barChart(scores) {
-    const bars = [...scores.themes, {title: "Totaal", mean: scores.overall}];
-    const rowHeight = 46;
-    const fullWidth = 260;
-    const summary = bars.map((bar) => bar.title + " " + formatScore(bar.mean)).join(", ");
-    const chart = svgElement("svg", {
-      class: "chart",
-      viewBox: `0 0 320 ${bars.length * rowHeight}`,
-      role: "img",
-      "aria-label": `Staafdiagram van de scores (1 tot ${topScore}): ` + summary,
-    });
-    bars.forEach((bar, index) => {
-      const top = index * rowHeight;
-      const width = ((bar.mean || 0) * fullWidth) / topScore;
-      chart.append(
-        svgElement("text", {x: 0, y: top + 14}, bar.title),
-        svgElement("rect", {x: 0, y: top + 20, width, height: 18}),
-        svgElement("text", {x: width + 6, y: top + 34}, formatScore(bar.mean)),
-      );
-    });
-    return chart;
-  }
-
-  function scoreTable(scores) {
-    const caption = `Scores per thema (1 = ${scale[0].toLowerCase()}, ${topScore} = ${scale[topScore - 1].toLowerCase()})`;
-    const total = {title: "Totaal (gemiddelde van de thema’s)", mean: scores.overall, n: scores.n, m: scores.m};
-    const rows = [...scores.themes, total].map((theme) => [theme.title, formatScore(theme.mean), theme.n + " van " + theme.m]);
-    return table(caption, ["Thema", "Score", "Beantwoord"], rows);
-  }
-
-  // --- aandachtspunten ---
-
-  // A question scored 1 or 2: a link to it, its score, and a copy of its tips (without their heading).
-  function attentionPoint(id, answers) {
-    const fieldset = document.getElementById(id);
-    const theme = fieldset.closest("[data-theme]").dataset.themeTitle;
-    const question = find("legend", fieldset).textContent.replace(/\s+/g, " ").trim();
-    const tips = find("[data-tips]", fieldset);
-    const details = element("details", {}, element("summary", {}, "Tips bij deze vraag"));
-    if (tips) {
-      details.append(...[...tips.children].slice(1).map((node) => node.cloneNode(true)));
-    }
-    return element("li", {},
-      element("a", {href: "#" + id}, theme + ", vraag " + question),
-      element("p", {}, `Score: ${answers[id]} (${scale[answers[id] - 1]})`),
-      details);
-  }
-
-  function attentionList(scores, answers) {
-    if (!scores.attention.length) {
-      return element("p", {}, "Geen aandachtspunten: geen enkele beantwoorde vraag heeft score 1 of 2.");
-    }
-    return element("ul", {class: "attention"}, ...scores.attention.map((id) => attentionPoint(id, answers)));
-  }
-
-  // The result of a set of answers: used for the form and for a shared link.
-  function resultParts(answers) {
-    const scores = core.score(answers);
-    return {
-      scores: [element("h3", {}, "Scores per thema"), barChart(scores), scoreTable(scores)],
-      attention: [element("h3", {}, "Aandachtspunten"), attentionList(scores, answers)],
-    };
-  }
-
-  function showScores() {
-    const parts = resultParts(state.current);
-    scoresPart.replaceChildren(...parts.scores);
-    attentionPart.replaceChildren(...parts.attention);
-  }
-
-  function answerChanged(event) {
-    state.current = readAnswers();
-    saveState();
-    showScores();
-    const themeId = event.target.closest("[data-theme]").dataset.theme;
-    const theme = core.score(state.current).themes.find((candidate) => candidate.id === themeId);
-    say(statusLine, `${theme.title}: score ${formatScore(theme.mean)}, ${theme.n} van ${theme.m} beantwoord.`);
-  }
-
-  // --- measurements: save, list, compare, trend, delete ---
-
-  // The newest two are compared unless the visitor ticks others.
-  function compareLatestTwo() {
-    const count = state.list.length;
-    compared = [count - 2, count - 1].filter((index) => index >= 0);
-  }
-
-  function measurementsChanged(statusNode, message) {
-    compareLatestTwo();
-    saveState();
-    showHistory();
-    say(statusNode, message);
-  }
-
-  function saveMeasurement() {
-    if (noAnswersYet()) {
-      return;
-    }
-    const measurement = core.record(state.current, nameInput.value, today());
-    const merged = core.merge(state.list, [measurement]);
-    if (!merged.added) {
-      say(statusLine, "Deze meting is al bewaard.");
-      return;
-    }
-    state.list = merged.list;
-    nameInput.value = "";
-    measurementsChanged(statusLine, `De ${measurementLabel(measurement)} is bewaard in deze browser.`);
-  }
-
-  function historyRow(measurement, index) {
-    const label = measurementLabel(measurement);
-    const scores = core.score(measurement.answers);
-    const compareBox = element("input", {type: "checkbox", "aria-label": "Vergelijk de " + label});
-    compareBox.checked = compared.includes(index);
-    compareBox.addEventListener("change", () => {
-      compared = compareBox.checked ? [...compared, index] : compared.filter((other) => other !== index);
-      showComparison();
-    });
-    const deleteButton = element("button",
-      {type: "button", class: "button button--danger", "aria-label": label + " verwijderen"}, "Verwijderen");
-    deleteButton.addEventListener("click", () => {
-      askToDelete(`Weet u zeker dat u de ${label} wilt verwijderen?`, deleteButton, () => {
-        state.list = state.list.filter((other) => other !== measurement);
-        return `De ${label} is verwijderd.`;
-      });
-    });
-    const themeScores = scores.themes.map((theme) => formatScore(theme.mean));
-    return [label, ...themeScores, formatScore(scores.overall), compareBox, deleteButton];
-  }
-
-  // Measurements of an older version of the checklist are not shown; the visitor is told they are there.
-  function aboutOlder() {
-    const count = state.older.length;
-    return count === 1
-      ? "1 eerdere meting hoort bij een oudere versie van de checklist en wordt niet getoond; ze blijft bewaard en gaat mee in een download."
-      : `${count} eerdere metingen horen bij een oudere versie van de checklist en worden niet getoond; ze blijven bewaard en gaan mee in een download.`;
-  }
-
-  function olderNotice() {
-    return state.older.length ? [element("p", {class: "notice"}, aboutOlder())] : [];
-  }
-
-  // The history table also holds the figures of the trend chart.
-  function showHistory() {
-    const parts = olderNotice();
-    if (state.list.length) {
-      const headings = ["Meting", ...spec.themes.map((theme) => theme.title), "Totaal", "Vergelijken", "Verwijderen"];
-      parts.unshift(table("Bewaarde metingen: scores per thema", headings, state.list.map(historyRow)));
-    } else if (!parts.length) {
-      parts.push(element("p", {}, "U hebt nog geen metingen bewaard."));
-    }
-    historyPart.replaceChildren(...parts);
-    showTrend();
-    showComparison();
-  }
-
-  function roundedScore(score) {
-    return Math.round(score * 10) / 10;
-  }
-
-  // The difference of the scores as shown, so that 2,0 to 1,8 reads −0,2 and not −0,3.
-  function difference(before, after) {
-    if (before === null || after === null) {
-      return "geen";
-    }
-    const change = roundedScore(after) - roundedScore(before);
-    const sign = change > 0 ? "+" : change < 0 ? "−" : "";
-    return sign + formatScore(Math.abs(change));
-  }
-
-  function comparisonRow(title, before, after) {
-    return [title, formatScore(before), formatScore(after), difference(before, after)];
-  }
-
-  function comparisonTable(earlier, later) {
-    const before = core.score(earlier.answers);
-    const after = core.score(later.answers);
-    const rows = before.themes.map((theme, index) => comparisonRow(theme.title, theme.mean, after.themes[index].mean));
-    rows.push(comparisonRow("Totaal", before.overall, after.overall));
-    const caption = `Verschil per thema van de ${measurementLabel(earlier)} naar de ${measurementLabel(later)}`;
-    return table(caption, ["Thema", measurementName(earlier), measurementName(later), "Verschil"], rows);
-  }
-
-  function showComparison() {
-    if (state.list.length < 2) {
-      comparePart.replaceChildren();
-      return;
-    }
-    compared.sort((a, b) => a - b);
-    const choice = compared.length === 2
-      ? comparisonTable(state.list[compared[0]], state.list[compared[1]])
-      : element("p", {}, "Kies in de kolom Vergelijken twee metingen.");
-    comparePart.replaceChildren(element("h4", {}, "Twee metingen vergelijken"), choice);
-  }
-
-  // A line per theme through the measurements; the figures are in the history table.
-  // Layout in SVG units: the plot runs from x 40 to 330 and from y 20 (top score) to 170 (score 1),
-  // the first and last date sit below it, and a legend row per theme follows from y 215.
-  function trendChart(list) {
-    const scores = list.map((measurement) => core.score(measurement.answers));
-    const count = scores.length;
-    const x = (index) => 40 + (index * 290) / (count - 1);
-    const y = (score) => 170 - ((score - 1) * 150) / (topScore - 1);
-    const summary = spec.themes.map((theme, themeIndex) =>
-      theme.title + " " + scores.map((result) => formatScore(result.themes[themeIndex].mean)).join(", "));
-    const chart = svgElement("svg", {
-      class: "chart chart--trend",
-      viewBox: `0 0 360 ${205 + spec.themes.length * 22}`,
-      role: "img",
-      "aria-label": "Lijndiagram van de scores per thema door de tijd (de cijfers staan in de tabel): " + summary.join("; "),
-    });
-    for (let score = 1; score <= topScore; score++) {
-      chart.append(
-        svgElement("line", {x1: 30, x2: 340, y1: y(score), y2: y(score), class: "grid"}),
-        svgElement("text", {x: 10, y: y(score) + 5}, score),
-      );
-    }
-    for (const index of [0, count - 1]) {
-      const anchor = index ? "end" : "start";
-      chart.append(svgElement("text", {x: x(index), y: 192, "text-anchor": anchor}, formatDate(list[index].date)));
-    }
-    spec.themes.forEach((theme, themeIndex) => {
-      // Each theme has its own line style (site.css .l0, .l1, ...), so the chart does not rely on colour.
-      const line = "l" + themeIndex;
-      const points = scores
-        .map((result, index) => [x(index), result.themes[themeIndex].mean])
-        .filter(([, mean]) => mean !== null)
-        .map(([pointX, mean]) => [pointX, y(mean)]);
-      const legendY = 215 + themeIndex * 22;
-      chart.append(
-        svgElement("polyline", {class: line, points: points.map((point) => point.join(",")).join(" ")}),
-        ...points.map(([cx, cy]) => svgElement("circle", {class: line, cx, cy, r: 4})),
-        svgElement("line", {class: line, x1: 40, x2: 80, y1: legendY, y2: legendY}),
-        svgElement("text", {x: 88, y: legendY + 5}, theme.title),
-      );
-    });
-    return chart;
-  }
-
-  function showTrend() {
-    if (state.list.length < 2) {
-      trendPart.replaceChildren();
-      return;
-    }
-    trendPart.replaceChildren(element("h4", {}, "Verloop per thema"), trendChart(state.list));
-  }
-
-  // Deleting asks first, in the page and by keyboard: focus goes to the question,
-  // Escape or "Nee" goes back to the button that asked.
-  let deleteTrigger = null;
-  let deleteAction = null;
-
-  function askToDelete(question, trigger, action) {
-    deleteTrigger = trigger;
-    deleteAction = action;
-    say(confirmText, question);
-    trigger.closest(".table-scroll, p").after(confirmBox);
-    confirmBox.hidden = false;
-    confirmText.focus();
-  }
-
-  function cancelDelete() {
+  // A question asked in a card that is about to be redrawn goes with it.
+  if (hook("history").contains(confirmBox)) {
     confirmBox.hidden = true;
-    deleteTrigger.focus();
+    find("main").append(confirmBox);
   }
-
-  function confirmDelete() {
-    confirmBox.hidden = true;
-    measurementsChanged(historyStatus, deleteAction());
-    find("#metingen-titel").focus();
+  hook("history").replaceChildren(...parts);
+  hook("compare-part").hidden = state.list.length < 2;
+  if (comparison) {
+    comparison.update(state.list);
   }
+}
 
-  // All means all: the older measurements too, and whatever this page could not read.
-  function deleteAll() {
-    const count = state.list.length + state.older.length;
-    if (!count) {
-      say(historyStatus, "U hebt geen bewaarde metingen.");
-      return;
-    }
-    const question = `Weet u zeker dat u alle ${count} bewaarde metingen wilt verwijderen? Dit kan niet ongedaan worden gemaakt.`;
-    askToDelete(question, deleteAllButton, () => {
-      Object.assign(state, {list: [], older: [], unreadable: []});
-      return "Alle metingen zijn verwijderd.";
-    });
-  }
-
-  // --- export and import ---
-
-  // Every saved measurement goes into the file, those of an older version too, in date order.
-  function download(convert, extension, type) {
-    const list = core.merge(state.older, state.list).list;
-    if (!list.length) {
-      say(historyStatus, "U hebt nog geen metingen bewaard.");
-      return;
-    }
-    const link = element("a", {
-      href: URL.createObjectURL(new Blob([convert(list)], {type})),
-      download: `checklist-metingen-${today()}.${extension}`,
-    });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // Not at once: the browser reads the file after the click.
-    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
-    say(historyStatus, "Uw metingen worden gedownload.");
-  }
-
-  async function importMeasurements() {
-    const file = importInput.files[0];
-    if (!file) {
-      return;
-    }
-    // An export is a few kilobytes; a much larger file is not one, so it is not even read.
-    const result = file.size > 1e6 ? {error: "Dit bestand is te groot."} : core.parse(await file.text());
-    // Empty the field, so that choosing the same file again is a new change.
-    importInput.value = "";
-    if (result.error) {
-      say(historyStatus, result.error);
-      return;
-    }
-    const merged = core.merge(state.list, result.measurements);
-    const older = core.merge(state.older, result.older);
-    state.list = merged.list;
-    state.older = older.list;
-    const count = merged.added + older.added;
-    const added = count === 1 ? "1 meting" : count + " metingen";
-    const skipped = merged.skipped + older.skipped;
-    const olderAdded = older.added ? " " + aboutOlder() : "";
-    measurementsChanged(historyStatus, `Geïmporteerd: ${added}. Overgeslagen omdat ze er al waren: ${skipped}.${olderAdded}`);
-  }
-
-  // --- share link and shared view ---
-
-  // The answers travel in the fragment, which browsers never send to a server.
-  async function copyShareLink() {
-    if (noAnswersYet()) {
-      return;
-    }
-    const link = location.href.split("#")[0] + "#" + core.encode(state.current);
-    try {
-      await navigator.clipboard.writeText(link);
-      say(statusLine, "De deellink is gekopieerd. Uw scores staan alleen in de link zelf.");
-    } catch (error) {
-      say(statusLine, "Kopiëren lukte niet. Kopieer deze link: " + link);
-    }
-  }
-
-  let sharedAnswers = null;
-
-  // A result shared in the fragment is shown read-only, apart from the form, until the visitor takes it over.
-  function showSharedResult() {
-    if (!location.hash.startsWith("#score=")) {
-      return;
-    }
-    const shared = core.decode(location.hash);
-    sharedError.hidden = !shared.error;
-    say(sharedError, shared.error || "");
-    sharedResult.hidden = Boolean(shared.error);
-    sharedAnswers = shared.answers;
-    if (sharedAnswers) {
-      const parts = resultParts(sharedAnswers);
-      sharedScores.replaceChildren(...parts.scores, ...parts.attention);
-    }
-    sharedView.hidden = false;
-    find("h2", sharedView).focus();
-  }
-
-  function takeOverSharedResult() {
-    state.current = sharedAnswers;
-    showAnswers(state.current);
-    saveState();
-    showScores();
-    sharedView.hidden = true;
-    history.replaceState(null, "", location.pathname);
-    find("#resultaat-titel").focus();
-    say(statusLine, "Het gedeelde resultaat staat nu in het formulier. U kunt het aanpassen en bewaren.");
-  }
-
-  // --- start ---
-
-  form.addEventListener("change", answerChanged);
-  on("save-button", "click", saveMeasurement);
-  on("share-button", "click", copyShareLink);
-  on("export-json", "click", () => download(core.toJSON, "json", "application/json"));
-  on("export-csv", "click", () => download(core.toCSV, "csv", "text/csv;charset=utf-8"));
-  on("import", "change", importMeasurements);
-  on("delete-all", "click", deleteAll);
-  on("confirm-yes", "click", confirmDelete);
-  on("confirm-no", "click", cancelDelete);
-  on("confirm", "keydown", (event) => {
-    if (event.key === "Escape") {
-      cancelDelete();
-    }
-  });
-  on("take-over", "click", takeOverSharedResult);
-  addEventListener("hashchange", showSharedResult);
-
-  hook("results").hidden = false;
-  hook("results-link").hidden = false;
-  hook("checklist-nojs").hidden = true;
+function render() {
   showAnswers(state.current);
+  progress();
   showScores();
-  compareLatestTwo();
+  const why = whySaveIsNotPossible();
+  say(hook("save-hint"), why);
+  hook("save-button").setAttribute("aria-disabled", String(Boolean(why)));
   showHistory();
+  showStorageNotice();
+}
+
+// --- what loads when asked for: comparison, team view, reports, files, share links ---
+
+let comparison = null;
+
+async function openComparison() {
+  const {compareView} = await import("./checklist/compare.js");
+  comparison = compareView(hook("compare"), page, state.list);
+  hook("compare-button").hidden = true;
+  find("h4", hook("compare")).focus();
+}
+
+async function downloadReport(measurement, status) {
+  const {reportFile} = await import("./checklist/report.js");
+  saveFile(`checklist-rapport-${measurement.date}.html`, "text/html;charset=utf-8", reportFile(page, measurement));
+  say(status, `De ${measurementLabel(measurement)} wordt gedownload als rapport.`);
+}
+
+// Every saved measurement goes into the file, those of an older version too, in date order.
+async function download(kind, status) {
+  const list = core.merge(state.older, state.list).list;
+  if (!list.length) {
+    say(status, "U hebt nog geen metingen bewaard.");
+    return;
+  }
+  const {toCSV, toJSON} = await import("./checklist/exchange.js");
+  const [convert, type] = kind === "csv" ? [toCSV, "text/csv;charset=utf-8"] : [toJSON, "application/json"];
+  saveFile(`checklist-metingen-${today()}.${kind}`, type, convert(core, list));
+  say(status, "Uw metingen worden gedownload.");
+}
+
+async function importMeasurements() {
+  const input = hook("import");
+  const {readFile} = await import("./checklist/exchange.js");
+  const result = await readFile(core, input.files[0]);
+  input.value = ""; // so that choosing the same file again is a new change
+  if (result.error) {
+    say(historyStatus, result.error);
+    return;
+  }
+  let counts;
+  const done = await changeStored((fresh) => {
+    const merged = core.merge(fresh.list, result.measurements);
+    const older = core.merge(fresh.older, result.older);
+    counts = {added: merged.added + older.added, skipped: merged.skipped + older.skipped, older: older.added};
+    return {...fresh, list: merged.list, older: older.list};
+  }, "", "De import");
+  const added = counts.added === 1 ? "1 meting" : counts.added + " metingen";
+  say(historyStatus, done || `Geïmporteerd: ${added}. Overgeslagen omdat ze er al waren: ${counts.skipped}.${counts.older ? " " + aboutOlder() : ""}`);
+}
+
+async function openTeam() {
+  const {showTeam} = await import("./checklist/team.js");
+  await showTeam(hook("team"), page, [...hook("team-files").files]);
+  hook("team-files").value = "";
+}
+
+async function copyShareLink() {
+  const status = hook("form-status");
+  if (!hasAnswers()) {
+    say(status, "Beantwoord eerst ten minste één vraag.");
+    return;
+  }
+  const {copyLink} = await import("./checklist/share.js");
+  say(status, await copyLink(core, state.current));
+}
+
+async function showSharedResult() {
+  if (location.hash.startsWith("#score=")) {
+    const {showShared} = await import("./checklist/share.js");
+    showShared(page);
+  }
+}
+
+function takeOver(answers) {
+  setCurrent({...answers});
+  find("#resultaat-titel").focus();
+  say(hook("form-status"), "Het gedeelde resultaat staat nu in het formulier. U kunt het aanpassen en bewaren.");
+}
+
+// --- another tab changed what is stored: follow it ---
+
+function storageChanged(event) {
+  const ours = event.key === null || [STORAGE_KEY, LEGACY_KEY].includes(event.key) || event.key.startsWith(DAMAGED_PREFIX);
+  if (event.storageArea === storage && ours) {
+    load();
+    render();
+    say(historyStatus, "De antwoorden en metingen zijn bijgewerkt vanuit een ander tabblad of venster.");
+  }
+}
+
+// What the modules loaded later need of this page.
+const page = {core, spec, tipsOf, today, resultParts, takeOver, rename, say, setCurrent, changeStored, dropDamaged, manage,
+  state: () => state};
+
+// --- start ---
+
+if (form) {
+  load();
+  form.addEventListener("change", answerChanged);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  on("save-button", "click", saveMeasurement);
+  on("backup-button", "click", () => download("json", saveStatus));
+  on("new", "click", (event) => manage("newMeasurement", event.currentTarget));
+  on("share-button", "click", copyShareLink);
+  on("report-current", "click", () => downloadReport(core.record(state.current, nameInput.value, today()), hook("form-status")));
+  on("compare-button", "click", openComparison);
+  on("export-json", "click", () => download("json", historyStatus));
+  on("export-csv", "click", () => download("csv", historyStatus));
+  on("import", "change", importMeasurements);
+  on("team-files", "change", openTeam);
+  on("delete-all", "click", (event) => manage("deleteAll", event.currentTarget));
+  addEventListener("hashchange", showSharedResult);
+  addEventListener("storage", storageChanged);
+  for (const name of ["results", "results-link", "bar", "team-part", "team-link"]) {
+    hook(name).hidden = false;
+  }
+  hook("checklist-nojs").hidden = true;
+  render();
   showSharedResult();
-})();
+}

@@ -42,3 +42,13 @@ export async function copyText(text) {
     throw new Error("kopiëren lukte niet");
   }
 }
+
+// Offers text as a file to download; nothing leaves the browser.
+export function saveFile(name, type, text) {
+  const link = element("a", {href: URL.createObjectURL(new Blob([text], {type})), download: name});
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Not at once: the browser reads the file after the click.
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
