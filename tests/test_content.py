@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from editing import check, edit, flatten, line_of  # noqa: F401 - other tests import them from here
+from editing import check, edit, line_of
 
 
 def test_the_real_content_passes_check(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,7 @@ to the project and never this computer's paths (issue 8, rows 4 and 12; issue 11
 from __future__ import annotations
 
 import errno
+import re
 from pathlib import Path
 
 import jinja2
@@ -78,3 +79,17 @@ def test_an_unexpected_error_says_where_in_the_generator(tmp_path: Path) -> None
     except TypeError as error:
         [line] = describe_error(error, tmp_path)
     assert line.startswith("onverwachte fout in wegwijzer/model.py:") and "TypeError" in line
+
+
+def test_the_documented_limits_are_the_real_defaults() -> None:
+    """README.md and the comments in site_config.yaml show each limit's default; they may not drift."""
+    from dataclasses import fields
+
+    from conftest import ROOT
+    from wegwijzer.problems import Limits
+
+    real = {f.name: f.default for f in fields(Limits)}
+    readme = dict(re.findall(r"^\| `(max_\w+)` \| (\d+) \|", (ROOT / "README.md").read_text(encoding="utf-8"), re.MULTILINE))
+    config = dict(re.findall(r"^# (max_\w+): (\d+)", (ROOT / "site_config.yaml").read_text(encoding="utf-8"), re.MULTILINE))
+    assert {k: int(v) for k, v in readme.items()} == real
+    assert {k: int(v) for k, v in config.items()} == real
