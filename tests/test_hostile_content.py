@@ -67,7 +67,7 @@ def test_a_yaml_error_in_the_settings_is_the_only_problem_reported(project: Path
     status, out = check(project, capsys)
     assert status == 1
     assert "site_config.yaml:" in out and "ongeldige YAML" in out
-    assert "ontbreekt" not in out and ":0:" not in out
+    assert "de instelling" not in out and ":0:" not in out  # no false 'de instelling ... ontbreekt'
 
 
 # ---------------------------------------------------------------- Markdown that took quadratic time (row 5)
@@ -164,3 +164,24 @@ def test_a_disguised_link_never_keeps_its_target_even_unchecked(markdown: str) -
     hrefs = [html.unescape(href) for href in re.findall(r'href="([^"]*)"', page)]
     assert all(link_kind(href) != "refused" for href in hrefs), page
     assert "evil.example" not in "".join(hrefs) and "javascript" not in "".join(hrefs)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("site_name: [niet gesloten\n", "een lijst met '[' wordt niet met ']' gesloten, of er ontbreekt een ','"),
+    ("site_name: Wegwijzer: Inkoop\n", "een ':' mag hier niet; zet een tekst met ': ' erin tussen aanhalingstekens"),
+    ("site_name:\n\tWegwijzer\n", "dit teken mag hier niet (een tab? spring dan in met spaties)"),
+    ("site_name: !!python/object:os.system x\n", "YAML-labels als '!!python/...' zijn niet toegestaan"),
+])
+def test_common_yaml_mistakes_are_explained_in_dutch(project: Path, capsys, text: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    config = project.read_text(encoding="utf-8")
+    project.write_text(re.sub(r"^site_name: .*\n", text, config, flags=re.MULTILINE), encoding="utf-8")
+    status, out = check(project, capsys)
+    assert status == 1 and f"ongeldige YAML: {message}" in out, out
+
+
+def test_a_file_with_a_control_character_is_still_checked_for_everything_else(project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    line = tip_with(project, "Een bel\x07 hier.\n\n[x](//evil.example/)")
+    status, out = check(project, capsys)
+    assert status == 1
+    assert f"{TIP}:{line}: onzichtbaar stuurteken U+0007 (BEL)" in out
+    assert f"{TIP}:{line + 2}: ongeldige link '//evil.example/'" in out

@@ -148,12 +148,12 @@ def _check_folders(config: SiteConfig, path: Path, problems: Problems) -> None:
     named = f"output_dir '{config['output_dir']}'"
     if _within(root, output):
         problems.add(path, config.line_of("output_dir"), f"{named} is de projectmap of een map erboven: elke build vervangt de uitvoermap "
-                                                       "in zijn geheel en zou zo het project wissen; kies een eigen map, zoals 'dist'")
+                                                       "helemaal en zou zo het project wissen; kies een eigen map, zoals 'dist'")
         return
     for key in SOURCE_DIRS:
         if key in folders and (_within(output, folders[key]) or _within(folders[key], output)):
             problems.add(path, config.line_of("output_dir"), f"{named} valt samen met {key} '{config[key]}': elke build vervangt de "
-                                                           "uitvoermap in zijn geheel; kies een eigen map, zoals 'dist'")
+                                                           "uitvoermap helemaal; kies een eigen map, zoals 'dist'")
 
 
 def _resolved(path: Path) -> Path:

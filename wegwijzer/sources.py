@@ -160,7 +160,10 @@ def read_bytes(path: Path, problems: Problems, setting: str = "max_file_bytes") 
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
-    """Read UTF-8 text in composed form (NFC), so that "ó" is one character wherever it came from."""
+    """Read UTF-8 text in composed form (NFC), so that "ó" is one character wherever it came from.
+
+    Control characters are reported, then stand as U+FFFD, so that the rest of the file is checked
+    in the same run (a problem stops the build, so that text is never published)."""
     data = read_bytes(path, problems)
     if data is None:
         return None
@@ -178,7 +181,7 @@ def read_text(path: Path, problems: Problems) -> str | None:
         more = f" (en nog {count - 1} keer in dit bestand)" if count > 1 else ""
         problems.add(path, text.count("\n", 0, found.start()) + 1,
                      f"onzichtbaar stuurteken {char_name(found.group())} is niet toegestaan: verwijder het{more}")
-        return None
+        text = CONTROL.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
 
 
@@ -307,7 +310,7 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
         return yaml.load(padded, Loader=_StrictLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problems.add(path, mark.line + 1 if mark else None, f"ongeldige YAML: {error.problem or error}")
+        problems.add(path, mark.line + 1 if mark else None, f"ongeldige YAML: {dutch_yaml(str(error.problem or error))}")
     except yaml.reader.ReaderError as error:
         character = error.character if isinstance(error.character, str) else chr(error.character)
         problems.add(path, padded.count("\n", 0, error.position) + 1, f"ongeldige YAML: teken {char_name(character)} is niet toegestaan")
@@ -319,6 +322,27 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1) -
 def _line_of_byte(error: UnicodeDecodeError) -> int:
     """The line of the first byte that is not UTF-8."""
     return bytes(error.object[: error.start]).count(b"\n") + 1
+
+
+# libyaml's most common complaints (the start of each), in the words an editor needs; others keep libyaml's own.
+YAML_PROBLEMS = {
+    "could not find expected ':'": "hier ontbreekt een ':' (elke regel is 'naam: waarde')",
+    "mapping values are not allowed": "een ':' mag hier niet; zet een tekst met ': ' erin tussen aanhalingstekens",
+    "did not find expected key": "de inspringing klopt niet: een regel 'naam: waarde' staat niet op één lijn met de andere",
+    "did not find expected ',' or ']'": "een lijst met '[' wordt niet met ']' gesloten, of er ontbreekt een ','",
+    "did not find expected ',' or '}'": "een groep met '{' wordt niet met '}' gesloten, of er ontbreekt een ','",
+    "found unexpected end of stream": "het bestand houdt onverwacht op: een aanhalingsteken of haakje wordt niet gesloten",
+    "found character": "dit teken mag hier niet (een tab? spring dan in met spaties)",
+    "found a tab character": "een tab mag hier niet: spring in met spaties",
+    "did not find expected node content": "hier ontbreekt een waarde",
+    "did not find expected '-' indicator": "de inspringing van deze lijst klopt niet",
+    "found unknown escape character": "onbekend teken na '\\' in een tekst tussen dubbele aanhalingstekens",
+    "could not determine a constructor for the tag": "YAML-labels als '!!python/...' zijn niet toegestaan",
+}
+
+
+def dutch_yaml(problem: str) -> str:
+    return next((dutch for english, dutch in YAML_PROBLEMS.items() if problem.startswith(english)), problem)
 
 
 def load_yaml_file(path: Path, problems: Problems) -> Any:

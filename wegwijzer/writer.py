@@ -28,7 +28,7 @@ from pathlib import Path, PurePosixPath
 from .problems import WriteError
 
 MARKER = ".wegwijzer-uitvoer"
-MARKER_TEXT = b"Deze map is gemaakt door de build van de wegwijzer; elke build vervangt haar in haar geheel.\n"
+MARKER_TEXT = b"Deze map is gemaakt door de build van de wegwijzer; elke build vervangt haar helemaal.\n"
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 
@@ -43,11 +43,11 @@ def output_problem(output_dir: Path) -> str | None:
         return "is geen map"
     for precious in (".git", "site_config.yaml"):
         if os.path.lexists(output_dir / precious):
-            return f"bevat {precious}; een build vervangt de uitvoermap in haar geheel en zou die wissen"
+            return f"bevat {precious}; een build vervangt de uitvoermap helemaal en zou die wissen"
     if (output_dir / MARKER).is_file() or not any(output_dir.iterdir()):
         return None
     return (f"is niet leeg en is niet door een build gemaakt (het bestand {MARKER} ontbreekt); "
-            "een build vervangt de uitvoermap in haar geheel: verwijder de map zelf of kies een andere output_dir")
+            "een build vervangt de uitvoermap helemaal: verwijder de map zelf of kies een andere output_dir")
 
 
 def _safe_target(root: Path, name: str) -> Path:
