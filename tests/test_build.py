@@ -1,22 +1,17 @@
 """The build as a whole: deterministic, atomic, and the site-wide files."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 
 from conftest import Built
+from editing import tree_digest
 from htmlscan import parse
 from site_inputs import combinations, step_path
 from wegwijzer.cli import main
 from wegwijzer.pipeline import build
 from wegwijzer.urls import output_file
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_two_builds_are_byte_identical(project: Path) -> None:

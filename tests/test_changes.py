@@ -10,7 +10,7 @@ import pytest
 
 import site_inputs
 from htmlscan import parse
-from test_content import check, edit, line_of
+from editing import check, edit, line_of
 from wegwijzer.pipeline import build
 from wegwijzer.urls import output_file
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from test_content import check, edit, line_of
+from editing import check, edit, line_of
 from wegwijzer.cli import main
 
 TIP = "content/tips/fundering-standaard.md"

@@ -6,37 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wegwijzer.cli import main
-
-
-def edit(project: Path, relative: str, old: str, new: str) -> None:
-    path = project.parent / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def check(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    """Run `check`; its report, grouped per file, comes back as one 'file:line: message' line per problem."""
-    status = main(["check", "-f", str(project)])
-    return status, "\n".join(flatten(capsys.readouterr().out))
-
-
-def flatten(report: str) -> list[str]:
-    """The grouped report of `check` (a file's name, then its problems indented) as 'file:line: message' lines;
-    the lines that are not indented stay as they are."""
-    lines: list[str] = []
-    current = ""
-    for line in report.splitlines():
-        problem = line.strip()
-        if not line.startswith("  "):
-            current = problem
-            lines.append(line)
-        elif numbered := re.match(r"regel (\d+): (.*)$", problem):
-            lines.append(f"{current}:{numbered.group(1)}: {numbered.group(2)}")
-        else:
-            lines.append(f"{current}: {problem}")
-    return lines
+from editing import check, edit, line_of
 
 
 def test_the_real_content_passes_check(capsys: pytest.CaptureFixture[str]) -> None:
@@ -45,12 +15,6 @@ def test_the_real_content_passes_check(capsys: pytest.CaptureFixture[str]) -> No
     status, out = check(ROOT / "site_config.yaml", capsys)
     assert status == 0, out
     assert "29 tipcellen" in out
-
-
-def line_of(project: Path, relative: str, text: str) -> int:
-    """The line where `text` starts in the (edited) file."""
-    content = (project.parent / relative).read_text(encoding="utf-8")
-    return content[: content.index(text)].count("\n") + 1
 
 
 @pytest.mark.parametrize(

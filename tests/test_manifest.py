@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT, serving
 from htmlscan import parse
-from test_content import check, edit
+from editing import check, edit
 from test_routes import rename_answer
 from wegwijzer.cli import main
 from wegwijzer.pipeline import build

@@ -8,7 +8,7 @@ from collections import Counter
 from urllib.parse import unquote
 
 from conftest import ROOT, Built
-from htmlscan import Element, parse
+from htmlscan import parse
 from seed import section_lines, squash
 from site_inputs import CONTENT, advice_steps, expected_cells, filled_cells, load_table, questions, step_path, tip_pages
 

@@ -9,7 +9,7 @@ import pytest
 
 import site_inputs
 from htmlscan import parse
-from test_content import check
+from editing import check
 from wegwijzer.pipeline import build
 from wegwijzer.urls import output_file
 

@@ -9,7 +9,7 @@ import pytest
 
 import site_inputs
 from conftest import ROOT
-from test_content import edit
+from editing import edit
 from test_manifest import rename_complex
 from wegwijzer.cli import main
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import site_inputs
-from test_content import check, edit
+from editing import check, edit
 from wegwijzer.compress import ENCODINGS, is_text
 from wegwijzer.pipeline import build
 from wegwijzer.problems import Problems

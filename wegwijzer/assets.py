@@ -9,7 +9,8 @@ browsers keep every asset for a year. Pages name assets through `Urls.asset`, wh
 the name in assets/ to the hashed one. ES modules import each other, and stylesheets load
 files, by relative addresses; those are rewritten to the hashed names too. A file is hashed
 after the files it refers to, so its hash covers their new names: a change deep in an
-import chain renames every module above it, and no cached module can import a stale one.
+import chain renames every module above it, and no cached module can import a stale one. Files are listed and read by
+`sources`: no symbolic links, no special files, no dot-files or dot-folders.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from pathlib import Path
 import minify
 
 from .problems import Problems
+from .sources import list_sources, read_bytes
 from .urls import ASSETS_PATH
 
 MINIFIED_TYPES = {".js": "application/javascript", ".css": "text/css"}
@@ -75,27 +77,32 @@ class Reference:
     suffix: str  # a ?query or #fragment kept after the new name
 
 
-def read_assets(assets_dir: Path, root: Path) -> Assets:
-    problems = Problems(root)
-    sources = _read(assets_dir)
+def read_assets(assets_dir: Path, problems: Problems) -> Assets:
+    """The assets, minified and hashed. A file with a problem (added to `problems`) is left out, so that the
+    rest of the build can still be checked in the same run."""
+    sources = _read(assets_dir, problems)
     files = {name: _minified(assets_dir / name, data, problems) for name, data in sources.items()}
-    problems.raise_if_any()
     references = {name: list(_references(name, data, sources[name], files, assets_dir / name, problems))
                   for name, data in files.items()}
     order = _dependency_order(references, assets_dir, problems)
-    problems.raise_if_any()
     names: dict[str, str] = {}
     data: dict[str, bytes] = {}
     for name in order:
+        if any(reference.target not in names for reference in references[name]):
+            continue  # it refers to a file in a cycle, which has a problem already
         content = _rewritten(files[name], references[name], names)
         names[name] = hashed_name(name, content)
         data[names[name]] = content
     return Assets(names, data)
 
 
-def _read(assets_dir: Path) -> dict[str, bytes]:
-    return {path.relative_to(assets_dir).as_posix(): path.read_bytes() for path in sorted(assets_dir.rglob("*"))
-            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(assets_dir).parts)}
+def _read(assets_dir: Path, problems: Problems) -> dict[str, bytes]:
+    files = {}
+    for path in list_sources(assets_dir, problems, recursive=True):
+        data = read_bytes(path, problems, "max_asset_bytes")
+        if data is not None:
+            files[path.relative_to(assets_dir).as_posix()] = data
+    return files
 
 
 def _minified(path: Path, data: bytes, problems: Problems) -> bytes:

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .content import Section, blank_comments, Fields, check_links
+from .content import Section, Fields, check_links
 from .markup import Markup
 from .model import Change, last_changed
 from .problems import Problems
-from .sources import LineDict, load_yaml_file
+from .sources import LineDict, blank_comments, check_markdown, load_yaml_file
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,10 @@ def _markdown_field(data: LineDict, key: str, path: Path, problems: Problems, ma
         return ""
     # A block scalar starts on the line after its key.
     section = Section(blank_comments(value), data.line_of(key) + 1)
+    known = problems.count
+    check_markdown(value, section.line, path, problems)
     check_links(section, path, problems)
-    return markup.render(section.markdown)
+    return "" if problems.count > known else markup.render(section.markdown)
 
 
 def _load_scale(data: LineDict, path: Path, problems: Problems) -> tuple[ScalePoint, ...]:
@@ -105,12 +107,11 @@ def _load_theme(item: LineDict, path: Path, problems: Problems, markup: Markup, 
 
 
 def load_checklist(path: Path, problems: Problems, markup: Markup) -> Checklist | None:
+    known = problems.count
     data = load_yaml_file(path, problems)
     if not isinstance(data, LineDict):
-        if data is not None or path.exists():
+        if problems.count == known:  # read and parsed, but not a mapping
             problems.add(path, 1, "de checklist moet velden 'version', 'scale' en 'themes' hebben")
-        else:
-            problems.add(path, None, "het bestand ontbreekt")
         return None
     f = Fields(data, path, problems, "checklist")
     f.only({"version", "updated", "scale", "themes"})

@@ -15,13 +15,12 @@ import re
 from itertools import groupby
 from pathlib import Path
 
-import jinja2
 
 from . import urls as paths
 from .links import BrokenLink, BuiltSite, report_broken_links
 from .manifest import unlisted
 from .pipeline import Loaded, load_site, render
-from .problems import ContentError, Problem, Problems
+from .problems import ContentError, Problem, Problems, describe_error
 from .urls import PublicAddress
 
 SHOWN_NEW_URLS = 5  # the rest is one command away: `python build.py urls`
@@ -34,13 +33,15 @@ def find_problems(config_path: Path, address: PublicAddress | None = None) -> tu
         loaded = load_site(config_path, address)
     except ContentError as error:
         return _sorted([*error.problems, *_without_broken_files(config_path, error.problems, address)]), None
+    except Exception as error:  # noqa: BLE001 - an error no check foresaw is still reported, with its place
+        return [_template_problem(line) for line in describe_error(error, config_path.parent)], None
     problems = Problems(loaded.config.root)
     try:
         files = render(loaded)
     except ContentError as error:
         return error.problems, loaded
-    except jinja2.TemplateError as error:
-        return [_template_problem(line) for line in _describe(error)], loaded
+    except Exception as error:  # noqa: BLE001 - a template that divides by zero is a template error too
+        return [_template_problem(line) for line in describe_error(error, loaded.config.root)], loaded
     _unlisted_urls(loaded, problems)
     site = BuiltSite(files, loaded.config.base_url, loaded.config["site_url"], loaded.assets.names)
     report_broken_links(site, loaded.routes, loaded.config, problems)
@@ -68,8 +69,8 @@ def _without_broken_files(config_path: Path, found: list[Problem], address: Publ
                 return later
             later += new
             left_out |= {p.path for p in new}  # leave those files out too, and go on
-        except jinja2.TemplateError as error:
-            return [*later, *(_template_problem(line) for line in _describe(error))]
+        except Exception as error:  # noqa: BLE001 - as above
+            return [*later, *(_template_problem(line) for line in describe_error(error, config_path.parent))]
     else:
         return later
     site = BuiltSite(files, loaded.config.base_url, loaded.config["site_url"], loaded.assets.names)
@@ -83,12 +84,6 @@ def _without_broken_files(config_path: Path, found: list[Problem], address: Publ
     problems = Problems(loaded.config.root)
     report_broken_links(site, loaded.routes, loaded.config, problems, keep=sure)
     return [*later, *problems.items]
-
-
-def _describe(error: Exception) -> list[str]:
-    from .cli import describe_error  # one wording of build errors, for build, serve and check
-
-    return describe_error(error)
 
 
 def _template_problem(line: str) -> Problem:

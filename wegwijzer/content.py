@@ -6,22 +6,36 @@ records of Markdown, which `model` renders into cells and pages.
 """
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from .model import Activity, Answer, Change, DecisionTable, Question
 from .problems import Problems, suggestion
-from .sources import LineDict, MarkdownSource, load_markdown_file, load_yaml_file
+from .sources import LineDict, LineFinder, MarkdownSource, blank_comments, list_sources, load_markdown_file, load_yaml_file
+from .urls import link_kind, link_problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SITE_PATH = re.compile(r"^/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")
 CATEGORIES = ("WAT", "HOE", "WIE")
 TIP_SECTIONS = ("Tips", "Leeswijzer")
-LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)|href\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
-ALLOWED_LINK = re.compile(r"^(?:https?://[^\s/]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+|/[^\s]*|#[\w-]+)$")
+# Every way Markdown and HTML make a link: inline `](target)`, a reference definition `[id]: target`,
+# an autolink `<scheme:...>` and an HTML attribute `href=...` (in any order among the others).
+LINK_TARGET = re.compile(
+    r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)"
+    r"|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)"
+    r"|<([A-Za-z][A-Za-z0-9+.\-]*:[^\s<>]*)>"
+    r"|\bhref\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+))",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Markdown headings other than the '## ' lines that split a tip: underlined with '---' or '===', or
+# written after a quote or list marker.
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:-+|=+)[ \t]*$")
+HIDDEN_HEADING = re.compile(r"^[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]*)+#{1,6}(?:[ \t]|$)")
 
 
 @dataclass(frozen=True)
@@ -96,8 +110,8 @@ class Fields:
         value = self.data.get(key)
         if value is None:
             return None
-        if not isinstance(value, date):
-            self.problems.add(self.path, self.data.line_of(key), f"{self.what}: '{key}' moet een datum zijn (JJJJ-MM-DD)")
+        if not isinstance(value, date) or isinstance(value, datetime):
+            self.problems.add(self.path, self.data.line_of(key), f"{self.what}: '{key}' moet een datum zijn (JJJJ-MM-DD), zonder tijd")
             return None
         return value
 
@@ -171,9 +185,10 @@ def _unique(items: list[tuple[str, LineDict]], path: Path, problems: Problems, w
 
 
 def load_table(path: Path, problems: Problems) -> DecisionTable | None:
+    known = problems.count
     data = load_yaml_file(path, problems)
     if data is None:
-        if path.exists() and not problems:
+        if problems.count == known:
             problems.add(path, 1, "het bestand is leeg")
         return None
     if not isinstance(data, LineDict):
@@ -226,14 +241,6 @@ def load_table(path: Path, problems: Problems) -> DecisionTable | None:
     return DecisionTable(path, tuple(activities), tuple(questions), updated or date.min)
 
 
-COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-
-
-def blank_comments(text: str) -> str:
-    """Drop editors' comments but keep their line breaks, so line numbers stay right."""
-    return COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
-
-
 def _split_sections(source: MarkdownSource, problems: Problems) -> dict[str, Section]:
     """Split a body at its `## ` headings; text before the first one is a problem."""
     sections: dict[str, Section] = {}
@@ -245,8 +252,11 @@ def _split_sections(source: MarkdownSource, problems: Problems) -> dict[str, Sec
         if current is not None:
             sections[current] = Section("".join(buffer), start)
 
+    previous = ""
     for offset, line in enumerate(blank_comments(source.body).splitlines(keepends=True)):
         number = source.body_line + offset
+        _check_hidden_heading(line, previous, number, source.path, problems)
+        previous = line
         heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", line)
         if heading is None:
             if current is not None:
@@ -268,6 +278,15 @@ def _split_sections(source: MarkdownSource, problems: Problems) -> dict[str, Sec
     return sections
 
 
+def _check_hidden_heading(line: str, previous: str, number: int, path: Path, problems: Problems) -> None:
+    """A heading that the '## ' rule above would not see still becomes one on the page."""
+    if SETEXT_UNDERLINE.match(line) and previous.strip() and not previous.lstrip().startswith("#"):
+        problems.add(path, number, "een regel met alleen '-' of '=' onder tekst maakt die tekst een kop: "
+                                   "laat de regel weg, of zet er een lege regel boven")
+    elif HIDDEN_HEADING.match(line):
+        problems.add(path, number, f"kop '{line.strip()}' in een lijst of citaat is niet toegestaan: gebruik alleen '## Tips' en '## Leeswijzer'")
+
+
 IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\(\s*<?([^()\s>]+)|<img\b[^>]*\ssrc\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE)
 
 
@@ -276,23 +295,27 @@ def check_images(section: Section, path: Path, problems: Problems) -> None:
     for offset, line in enumerate(section.markdown.splitlines()):
         for match in IMAGE_TARGET.finditer(line):
             target = match.group(1) or match.group(2)
-            if not target.startswith("/"):
+            if link_kind(html.unescape(target)) != "site":
                 problems.add(path, section.line + offset,
                              f"de afbeelding '{target}' moet op deze site staan: zet het bestand in assets/img/ "
                              "en schrijf ![beschrijving](/assets/img/naam.png)")
 
 
 def check_links(section: Section, path: Path, problems: Problems) -> None:
-    """Links must be absolute http(s) addresses, mailto, or paths within the site; images, files of the site."""
+    """Links must go where they seem to: absolute http(s) addresses, mailto, paths or #fragments of the
+    site, judged as a browser reads them (see `urls.link_problem`); images, files of the site."""
     check_images(section, path, problems)
-    for offset, line in enumerate(section.markdown.splitlines()):
-        for match in LINK_TARGET.finditer(line):
-            target = match.group(1) or match.group(2)
-            if not ALLOWED_LINK.match(target):
-                problems.add(
-                    path, section.line + offset,
-                    f"ongeldige link '{target}': gebruik een volledig adres (https://...) of een pad op de site (/...)",
-                )
+    line_of = LineFinder(section.markdown, section.line)
+    for offset, target in link_targets(section.markdown):
+        problem = link_problem(html.unescape(target))  # nh3 decodes what Python-Markdown passes through
+        if problem:
+            problems.add(path, line_of(offset), f"ongeldige link '{target}': {problem}")
+
+
+def link_targets(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, target) of every link that Markdown or HTML text makes, in order."""
+    for match in LINK_TARGET.finditer(text):
+        yield match.start(match.lastindex or 0), next(group for group in match.groups() if group is not None)
 
 
 def load_tip(path: Path, table: DecisionTable, problems: Problems) -> TipRecord | None:
@@ -386,7 +409,9 @@ def load_content(content_dir: Path, problems: Problems) -> Content | None:
     table = load_table(content_dir / "wegwijzer.yaml", problems)
     if table is None:
         return None
-    tips = [t for p in sorted((content_dir / "tips").glob("*.md")) if (t := load_tip(p, table, problems))]
+    tip_files = list_sources(content_dir / "tips", problems, ".md", required=True)
+    tips = [t for p in tip_files if (t := load_tip(p, table, problems))]
     _check_duplicate_cells(tips, problems)
-    pages = [p for f in sorted((content_dir / "pages").glob("*.md")) if (p := load_page(f, table, problems))]
+    page_files = list_sources(content_dir / "pages", problems, ".md", required=True)
+    pages = [p for f in page_files if (p := load_page(f, table, problems))]
     return Content(table, tuple(tips), tuple(pages))

@@ -26,6 +26,7 @@ from urllib.parse import urljoin
 from .config import SiteConfig, load_config
 from .links import Location, link_locations
 from .problems import ContentError, Problems
+from .sources import list_sources
 
 CACHE_FILE = Path(".cache") / "linkcheck.json"  # under the project folder
 CACHE_SECONDS = 24 * 60 * 60
@@ -134,7 +135,9 @@ def write_cache(path: Path, cache: Cache) -> None:
 
 def external_links(config: SiteConfig) -> dict[str, list[Location]]:
     """Every external URL that the content and the templates write -> where."""
-    files = [*sorted(config.dir("content_dir").rglob("*")), *sorted(config.dir("templates_dir").rglob("*.html"))]
+    unread = Problems(config.root, config.limits)  # `check` names the files that cannot be read
+    files = [*list_sources(config.dir("content_dir"), unread, recursive=True),
+             *list_sources(config.dir("templates_dir"), unread, recursive=True)]
     found = link_locations(files, (".md", ".yaml", ".yml", ".html"))
     own = config["site_url"]
     return {url: places for url, places in sorted(found.items())

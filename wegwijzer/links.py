@@ -16,9 +16,10 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from .config import SiteConfig
-from .content import LINK_TARGET, blank_comments
+from .content import link_targets
 from .problems import Problems
 from .routes import SiteMap
+from .sources import LineFinder, blank_comments, read_text
 from .urls import ASSETS_PATH, output_file, site_path
 
 URL_ATTRIBUTES = {"href": ("a", "link", "area", "base"), "src": ("script", "img", "source", "iframe", "audio", "video", "track", "embed"),
@@ -40,18 +41,21 @@ class Location:
 
 def content_links(path: Path, text: str) -> Iterator[tuple[int, str]]:
     """(line, target) of every Markdown or HTML link and image in a content file, outside editors' comments."""
-    for number, line in enumerate(blank_comments(text).splitlines(), 1):
-        for match in LINK_TARGET.finditer(line):
-            yield number, (match.group(1) or match.group(2)).strip()
+    blanked = blank_comments(text)
+    line_of = LineFinder(blanked, 1)
+    for offset, target in link_targets(blanked):
+        yield line_of(offset), target.strip()
 
 
 def link_locations(files: list[Path], suffixes: tuple[str, ...] = CONTENT_SUFFIXES) -> dict[str, list[Location]]:
-    """Every link target of these files (content, by default) -> where it is written, in file order."""
+    """Every link target of these files (content, by default) -> where it is written, in file order.
+    Read as every source is (`sources.read_text`): no link out of the project, no FIFO, no huge file;
+    a file that cannot be read has no links here (`check` names it)."""
     found: dict[str, list[Location]] = {}
     for path in files:
-        if path.suffix in suffixes and path.is_file():
-            for line, target in content_links(path, path.read_text(encoding="utf-8")):
-                found.setdefault(target, []).append(Location(path, line))
+        text = read_text(path, Problems(path.parent)) if path.suffix in suffixes else None
+        for line, target in content_links(path, text or ""):
+            found.setdefault(target, []).append(Location(path, line))
     return found
 
 

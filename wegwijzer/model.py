@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -193,6 +193,16 @@ class Wegwijzer:
         """The report's schema: a row for the general tips, then one per answer; a column per activity."""
         rows: list[Answer | None] = [None, *(a for q in self.questions for a in q.answers)]
         return [(answer, [(act, self.cells.get((act.id, answer))) for act in self.activities]) for answer in rows]
+
+
+def step_count(answer_counts: Iterable[int]) -> int:
+    """How many steps `Wegwijzer.steps` yields for questions with these numbers of answers, without
+    making them: one per sequence of answers given so far, the empty one included."""
+    total = combinations = 1
+    for count in answer_counts:
+        combinations *= count
+        total += combinations
+    return total
 
 
 def build_wegwijzer(content: Content, markup: Markup) -> Wegwijzer:

@@ -13,13 +13,14 @@ from .config import SiteConfig, load_config
 from .content import Content, load_content
 from .manifest import Manifest, check_published, manifest_path, read_manifest, redirect_routes
 from .markup import Markup
-from .model import Site, build_pages, build_wegwijzer
+from .model import Site, build_pages, build_wegwijzer, step_count
 from .problems import Problems
 from .render import Renderer
 from .routes import SiteMap, map_site
 from .search import documents, search_assets
+from .sources import list_sources
 from .urls import PublicAddress, Urls
-from .writer import write_site
+from .writer import output_problem, write_site
 
 
 # The routes of feature modules, mapped after the site's own (so they are the ones refused on a clash).
@@ -49,11 +50,20 @@ def load_site(config_path: Path, address: PublicAddress | None = None, leave_out
     config = load_config(config_path, problems)
     problems.raise_if_any()
     config = config.published_at(address)
-    assets = read_assets(config.dir("assets_dir"), config.root)  # first: content may link to an asset (an image)
+    problems.limits = config.limits
+    refused = output_problem(config.dir("output_dir"))
+    if refused:
+        problems.add(config_path, config.line_of("output_dir"), f"output_dir '{config['output_dir']}' {refused}")
+    # Listed here so that `check` names every refused file at once; rendering lists them again.
+    list_sources(config.dir("templates_dir"), problems, recursive=True, required=True)
+    list_sources(config.dir("templates_dir") / "pages", problems, ".html")
+    assets = read_assets(config.dir("assets_dir"), problems)  # first: content may link to an asset (an image)
     urls = Urls(config.base_url, config["site_url"], assets.names)
     markup = Markup(urls)
     content = load_content(config.dir("content_dir"), problems)
     checklist = load_checklist(config.dir("content_dir") / "checklist.yaml", problems, markup)
+    if content is not None:
+        _check_page_count(content, problems)
     if leave_out:
         content = _without(content, leave_out & _tips_and_pages(config, problems), problems)
     problems.raise_if_any()
@@ -76,7 +86,7 @@ def _tips_and_pages(config: SiteConfig, problems: Problems) -> frozenset[str]:
 
 def _without(content: Content | None, files: frozenset[str], problems: Problems) -> Content | None:
     """The content without these files, and the problems without theirs."""
-    problems.items = [p for p in problems.items if p.path not in files]
+    problems.forget(files)
     if content is None:
         return None
     kept = [t for t in content.tips if problems.relative(t.path) not in files]
@@ -96,6 +106,23 @@ def published_assets(loaded: Loaded) -> Assets:
         problems.add(loaded.config.dir("assets_dir") / clash[0], None, "deze naam is voor de zoekindex; kies een andere")
         problems.raise_if_any()
     return assets.merged(index)
+
+
+def _check_page_count(content: Content, problems: Problems) -> None:
+    """Stop before rendering when the decision table would make more pages than max_pages."""
+    steps = step_count(len(q.answers) for q in content.table.questions)
+    total = steps + len(content.tips) + len(content.pages)
+    limit = problems.limits.max_pages
+    if total > limit:
+        problems.add(content.table.path, None, f"de site zou {_number(total)} pagina's krijgen ({_number(steps)} voor de vragen en "
+                                               f"adviezen van de beslistabel), meer dan max_pages ({_number(limit)}) in site_config.yaml")
+
+
+def _number(count: int) -> str:
+    """A count as Dutch readers write it (9.377); an absurd one as an order of magnitude."""
+    if count >= 10**15:
+        return f"meer dan 10^{len(str(count)) - 1}"
+    return f"{count:,}".replace(",", ".")
 
 
 def render(loaded: Loaded) -> dict[str, bytes]:

@@ -18,6 +18,7 @@ from .model import Site
 from .page_tools import PageTools
 from .problems import ContentError, Problems
 from .routes import Route, SiteMap
+from .sources import TemplateLoader
 from .urls import UnknownAsset, Urls
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
@@ -32,7 +33,7 @@ class Renderer:
     def __init__(self, config: SiteConfig, urls: Urls):
         self.config = config
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(config.dir("templates_dir")),
+            loader=TemplateLoader(config.dir("templates_dir"), Problems(config.root, config.limits)),
             autoescape=jinja2.select_autoescape(["html", "xml"]),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,

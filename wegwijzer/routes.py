@@ -19,6 +19,7 @@ from . import urls as paths
 from .headers import header_rules
 from .model import Site
 from .problems import Problems
+from .sources import list_sources
 
 TemplateClosure = Callable[[str], frozenset[str]]  # a template -> it and every template it extends or includes
 
@@ -133,7 +134,8 @@ RouteSource = Callable[[Site], Iterator[Route]]
 
 def site_pages(site: Site) -> Iterator[Route]:
     """The site's own pages (privacy, accessibility, colofon): one template each in templates/pages/."""
-    for template in sorted(site.config.dir("templates_dir").glob("pages/*.html")):
+    # Refused files (links out of the project, other suffixes) are reported when the site loads.
+    for template in list_sources(site.config.dir("templates_dir") / "pages", Problems(site.config.root), ".html"):
         yield Route(template.stem + "/", "own-page", "pages/" + template.name, Origin(template),
                     {"updated": site.updated}, sources=site.sources())
 

@@ -119,3 +119,50 @@ class Urls:
         if self.assets is None or name not in self.assets:
             raise UnknownAsset(name)
         return self.href(ASSETS_PATH + self.assets[name])
+
+
+# ---------------------------------------------------------------- links as a browser reads them
+
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+# What a browser's URL parser (WHATWG URL) drops or reads differently: it strips spaces and control
+# characters at the ends, removes tabs and line breaks anywhere, and reads '\\' as '/' in http(s) URLs,
+# so "/\\evil.example" and "/\t/evil.example" both lead to the host evil.example.
+INVISIBLE = re.compile(r"[\x00-\x20\x7f-\xa0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]")
+EXTERNAL = re.compile(r"//[^/?#\s]+\.[^/?#\s]+(?:[/?#].*)?", re.DOTALL)
+MAILTO = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def link_kind(href: str) -> str:
+    """Where a link leads: 'site' (a path on this site), 'fragment', 'external' (http or https),
+    'mailto', or 'refused'. `href` as the browser sees it, character references decoded."""
+    if link_problem(href):
+        return "refused"
+    if href.startswith("#"):
+        return "fragment"
+    if href.startswith("/"):
+        return "site"
+    return "mailto" if href.lower().startswith("mailto:") else "external"
+
+
+def link_problem(seen: str) -> str | None:
+    """Why a link may not be published (in Dutch), or None. `seen` is the link as the browser sees it,
+    character references decoded. Only links that a browser reads exactly as written pass, so what
+    the check judges is where the link goes."""
+    if INVISIBLE.search(seen):
+        return "de link bevat een spatie, tab, regeleinde of onzichtbaar teken; een browser laat die weg en leest de link anders"
+    if "\\" in seen:
+        return "een browser leest een backslash (\\) als '/', en '/\\' als het begin van een adres op een andere site"
+    if seen.startswith("//"):
+        return "een link die met '//' begint, gaat naar een andere site; schrijf het volledige adres (https://...)"
+    if seen.startswith(("/", "#")):
+        return None
+    scheme = SCHEME.match(seen)
+    if scheme is None:
+        return "gebruik een volledig adres (https://...) of een pad op de site (/...)"
+    name, rest = scheme.group()[:-1].lower(), seen[scheme.end():]
+    if name in ("http", "https"):
+        return None if EXTERNAL.fullmatch(rest) else f"na '{name}:' horen twee slashes en een domeinnaam, zoals https://www.pianoo.nl/"
+    if name == "mailto":
+        return None if MAILTO.fullmatch(rest) else "na 'mailto:' hoort één e-mailadres"
+    return f"links met '{name}:' zijn niet toegestaan; gebruik https://, http:// of mailto:"
+
