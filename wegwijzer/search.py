@@ -8,7 +8,7 @@ on it, the statement on the checklist (#id) or the page.
 The browser searches with MiniSearch (assets/js/vendor/minisearch.js), which loads this
 index as its own serialised form. So the rules that turn text into terms are the same on
 both sides: MiniSearch's tokeniser, lower case, and the Dutch Snowball stemmer ("dutch_porter",
-PyPI snowballstemmer here; its JavaScript port in assets/js/vendor/dutch-stemmer.js), written
+PyPI PyStemmer here, Snowball's own C code; its JavaScript port in assets/js/vendor/dutch-stemmer.js), written
 in assets/js/search/terms.js for the browser. A test builds the index in Chromium from the same
 documents and compares.
 
@@ -26,10 +26,9 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from itertools import groupby
 from typing import Any
 
-import snowballstemmer
+import Stemmer
 
 from . import urls as paths
 from .assets import Assets, leaf_assets
@@ -41,7 +40,7 @@ FIELDS = ("title", "text")
 STORED = ("title", "url", "context")  # what a result shows before its snippet is loaded
 TEXT_FILE_SIZE = 8_000  # characters of snippet text per file
 MIN_TERM_LENGTH = 2
-STEMMER = snowballstemmer.stemmer("dutch_porter")  # the algorithm of the JavaScript port
+STEMMER = Stemmer.Stemmer("dutch_porter")  # the algorithm of the JavaScript port
 MAIN = re.compile(r"<main\b[^>]*>(.*)</main>", re.S)
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 FIGURE_MARK = re.compile(r"\[\[[^\]]*\]\]")  # a figure's place in a page's text ([[figuur:framework]])
@@ -64,11 +63,10 @@ def is_separator(character: str) -> bool:
 
 
 def tokenize(text: str) -> list[str]:
-    """Exactly what JavaScript's text.split(/[\\n\\r\\p{Z}\\p{P}]+/u) gives, empty ends included."""
-    if not text:
-        return [""]
-    tokens = ["".join(run) for separator, run in groupby(text, key=is_separator) if not separator]
-    return [""] * is_separator(text[0]) + tokens + [""] * is_separator(text[-1])
+    """Exactly what JavaScript's text.split(/[\\n\\r\\p{Z}\\p{P}]+/u) gives, empty ends included. Python's
+    `re` knows no Unicode categories, so the pattern names the separators this text has."""
+    separators = "".join(sorted(c for c in set(text) if is_separator(c)))
+    return re.split(f"[{re.escape(separators)}]+", text) if separators else [text]
 
 
 def process_term(token: str) -> str | None:
