@@ -20,6 +20,7 @@ import functools
 import os
 import shutil
 import sys
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -101,9 +102,10 @@ class Staging:
 
 
 @contextmanager
-def new_site(output_dir: Path) -> Iterator[Staging]:
+def new_site(output_dir: Path, retire: Callable[[Path], None] | None = None) -> Iterator[Staging]:
     """A fresh folder beside `output_dir` to write the site into; when the block ends without an error, it
-    takes the place of `output_dir` in one step. On an error it is removed and `output_dir` stays as it was."""
+    takes the place of `output_dir` in one step. On an error it is removed and `output_dir` stays as it was.
+    `retire` removes the old site (by default at once)."""
     output_dir = output_dir.absolute()
     parent = output_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
@@ -121,7 +123,7 @@ def new_site(output_dir: Path) -> Iterator[Staging]:
             _remove_tree(staging)
             raise
         if retired is not None:
-            _remove_tree(retired)
+            (retire or _remove_tree)(retired)
 
 
 class Written(Mapping[str, bytes]):
@@ -242,6 +244,11 @@ def remove_leftovers(output_dir: Path) -> list[Path]:
                 _remove_tree(path)
                 removed.append(path)
     return removed
+
+
+def remove_in_background(path: Path) -> None:
+    """Remove an old site while the dev server goes on; if it stops first, the next build removes the rest."""
+    threading.Thread(target=_remove_tree, args=(path,), daemon=True).start()
 
 
 def _remove_tree(path: Path) -> None:
