@@ -346,3 +346,14 @@ def test_nothing_scrolls_sideways_at_320_css_px(browser, request: pytest.Fixture
         if "?q=" in path:
             expect(page.locator(".search__snippet").first).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") == 320
+
+
+def test_an_own_page_the_index_cannot_read_is_named(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The site's own pages are indexed from their rendered HTML: one without a <main> heading is a problem of its template."""
+    from editing import check, edit
+
+    edit(project, "templates/own_page.html", "<h1>{% block page_title %}{% endblock %}</h1>", "{% block page_title %}{% endblock %}")
+    status, out = check(project, capsys)
+    assert status == 1
+    assert "de pagina heeft geen <main> met een <h1>, zodat de zoekfunctie haar titel en tekst niet vindt" in out
+    assert "templates/pages/colofon.html" in out  # the first of the own pages, which all lost their heading

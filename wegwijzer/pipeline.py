@@ -21,7 +21,7 @@ from .model import Site, build_pages, build_wegwijzer, step_count
 from .problems import Problems
 from .render import Renderer
 from .routes import SiteMap, map_site
-from .search import documents, search_assets
+from .search import UnreadablePage, documents, search_assets
 from .sources import list_sources
 from .urls import PublicAddress, Urls
 from .writer import Written, new_site, output_problem
@@ -105,10 +105,15 @@ def published_assets(loaded: Loaded) -> Assets:
     assets = loaded.assets
     own_pages = {route.path: loaded.renderer.render(loaded.site, loaded.routes, route, loaded.urls).decode("utf-8")
                  for route in loaded.routes if route.kind == "own-page"}
-    index = search_assets(documents(loaded.site, own_pages))
+    problems = Problems(loaded.config.root)
+    try:
+        index = search_assets(documents(loaded.site, own_pages))
+    except UnreadablePage as unreadable:
+        problems.add(loaded.routes[unreadable.path].origin.path, None,
+                     "de pagina heeft geen <main> met een <h1>, zodat de zoekfunctie haar titel en tekst niet vindt")
+        problems.raise_if_any()
     clash = sorted(assets.names.keys() & index.names.keys())
     if clash:
-        problems = Problems(loaded.config.root)
         problems.add(loaded.config.dir("assets_dir") / clash[0], None, "deze naam is voor de zoekindex; kies een andere")
         problems.raise_if_any()
     return assets.merged(index)

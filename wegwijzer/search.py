@@ -150,6 +150,14 @@ def _cell_documents(site: Site, cell: Cell) -> Iterator[Document]:
         yield Document(f"Leeswijzer bij {title}", "Referentie of voorbeeld", cell.path + "#leeswijzer", item)
 
 
+class UnreadablePage(Exception):
+    """One of the site's own pages has no <main> with an <h1>, so the index cannot tell its title and text."""
+
+    def __init__(self, path: str):
+        super().__init__(path)
+        self.path = path
+
+
 def documents(site: Site, own_pages: dict[str, str]) -> list[Document]:
     """Every piece of content once, in a fixed order. `own_pages` maps the site path of each of the site's
     own pages (templates/pages/, whose text is in the template) to its rendered HTML."""
@@ -167,7 +175,7 @@ def documents(site: Site, own_pages: dict[str, str]) -> list[Document]:
         main = MAIN.search(html)
         title = H1.search(main.group(1)) if main else None
         if main is None or title is None:
-            raise ValueError(f"/{path}: geen <main> met een <h1> om te doorzoeken")
+            raise UnreadablePage(path)
         body = main.group(1)[: title.start()] + main.group(1)[title.end():]
         found.append(Document(html_text(title.group(1)), "Pagina", path, html_text(body)))
     return found
