@@ -52,7 +52,8 @@ class LiveBuild:
     def rebuild(self, changed: Iterable[Path] = ()) -> Rebuilt:
         """Build with the changed files; raises what a full build raises, and then writes nothing."""
         self._pending.update(Path(path).absolute() for path in changed)
-        loaded = load_site(self.config_path, self.address)
+        kept = self._last.loaded.renderer if self._last and not self._beyond_content() else None
+        loaded = load_site(self.config_path, self.address, renderer=kept)
         assets = published_assets(loaded)
         urls = loaded.urls.with_assets(assets.names)
         stale = self._stale_routes(loaded, assets.names)
@@ -79,6 +80,11 @@ class LiveBuild:
                     else previous[route.output])
         self._last, self._pending = _Last(loaded, assets.names, outputs), set()
         return Rebuilt(len(stale), written, len(outputs))
+
+    def _beyond_content(self) -> bool:
+        """Whether a pending change is to the settings, a template or an asset (or outside the watched folders)."""
+        config = self._last.loaded.config if self._last else None
+        return config is None or any(not _within(path, config.dir("content_dir")) for path in self._pending)
 
     def _stale_routes(self, loaded: Loaded, names: dict[str, str]) -> set[str]:
         """The paths of the routes to render again."""

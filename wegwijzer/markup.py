@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import OrderedDict
 from typing import Any
 
 import nh3
@@ -41,12 +42,28 @@ IMAGE_SRC = re.compile(r'\ssrc="([^"]*)"')
 EXTERNAL_NOTE = '<span class="visually-hidden"> (externe link)</span></a>'
 
 
+# The finished HTML of recent texts, by the addresses they were made with and the text: serve loads the whole
+# site after every save, and most texts did not change.
+_finished: OrderedDict[tuple[object, str], str] = OrderedDict()
+MAX_FINISHED = 4096
+
+
 class Markup:
     def __init__(self, urls: Urls, cache: Cache):
         self.urls, self.cache = urls, cache
         self._md: Any = None  # Python-Markdown, loaded for the first text that is not in the cache
+        self._addresses = (urls.base_url, urls.site_url, tuple(sorted((urls.assets or {}).items())))
 
     def render(self, text: str) -> str:
+        entry = (self._addresses, text)
+        found = _finished.get(entry)
+        if found is None:
+            found = _finished[entry] = self._finished(text)
+            if len(_finished) > MAX_FINISHED:
+                _finished.popitem(last=False)
+        return found
+
+    def _finished(self, text: str) -> str:
         clean = nh3.clean(
             self._converted(text),
             tags=ALLOWED_TAGS,

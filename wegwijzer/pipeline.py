@@ -43,13 +43,16 @@ class Loaded:
     cache: Cache  # results kept between builds (.cache/build/)
 
 
-def load_site(config_path: Path, address: PublicAddress | None = None, leave_out: frozenset[str] = frozenset()) -> Loaded:
+def load_site(config_path: Path, address: PublicAddress | None = None, leave_out: frozenset[str] = frozenset(),
+              renderer: Renderer | None = None) -> Loaded:
     """Load and validate everything and map every route; raises ContentError listing every problem found.
 
     `address` (from --base-url) takes the place of site_config.yaml's base_url and site_url.
     `leave_out`: tip and page files (named as problems name them) to build the site without, problems and
     all, so that `check` can go on to the later stages while those files still have problems. The list of
     published addresses is then not checked: the files left out would have made some of them.
+    `renderer`: the last build's, when neither the settings, the templates nor the assets changed since (serve),
+    so that templates stay compiled and shared fragments rendered.
     """
     problems = Problems(config_path.parent)
     config = load_config(config_path, problems)
@@ -76,7 +79,7 @@ def load_site(config_path: Path, address: PublicAddress | None = None, leave_out
     assert content is not None and checklist is not None  # no problems means both loaded
     wegwijzer = build_wegwijzer(content, markup)
     site = Site(config, wegwijzer, build_pages(content.pages, wegwijzer, markup), checklist)
-    renderer = Renderer(config, urls, cache)
+    renderer = renderer or Renderer(config, urls, cache)
     routes = map_site(site, problems, renderer.template_closure, FEATURE_ROUTES)
     manifest = read_manifest(manifest_path(config.dir("content_dir")), problems)
     if not leave_out:

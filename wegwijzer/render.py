@@ -35,6 +35,9 @@ def dutch_date(value: date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+MAX_FRAGMENTS = 1000  # several times the cells of a large decision table
+
+
 class FragmentCache(jinja2.ext.Extension):
     """`{% cache (cell, urls.base_url) %}...{% endcache %}`: the block is rendered once per key and the HTML reused
     on every page that shows it (a cell's tips appear on many advice pages). The key must name every value the
@@ -55,6 +58,8 @@ class FragmentCache(jinja2.ext.Extension):
     def _fragment(self, fragment_key: object, caller: jinja2.runtime.Macro) -> str:
         found = self.fragments.get(fragment_key)
         if found is None:
+            if len(self.fragments) >= MAX_FRAGMENTS:  # serve keeps its renderer while only content changes
+                self.fragments.clear()
             found = self.fragments[fragment_key] = caller()
         return found
 

@@ -20,6 +20,7 @@ gives the same bytes.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -69,6 +70,7 @@ def tokenize(text: str) -> list[str]:
     return re.split(f"[{re.escape(separators)}]+", text) if separators else [text]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a text's words recur, and serve builds the index after every save
 def process_term(token: str) -> str | None:
     term = token.lower()
     return STEMMER.stemWord(term) if len(term) >= MIN_TERM_LENGTH else None
@@ -116,6 +118,7 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
+@functools.lru_cache(maxsize=4096)  # serve builds the index after every save, mostly from unchanged texts
 def _parsed(html: str) -> _Text:
     parser = _Text()
     parser.feed(html)
@@ -192,13 +195,11 @@ def minisearch_index(docs: list[Document]) -> dict[str, Any]:
     for short_id, doc in enumerate(docs):
         lengths[str(short_id)] = []
         for field_name, field_id in field_ids.items():
-            tokens = tokenize(getattr(doc, field_name))
-            length = len(set(tokens))  # MiniSearch counts distinct tokens, before processing
+            length, counts = _terms(getattr(doc, field_name))
             lengths[str(short_id)].append(length)
             averages[field_id] = (averages[field_id] * short_id + length) / (short_id + 1)
-            for term in filter(None, map(process_term, tokens)):
-                freqs = index.setdefault(term, {}).setdefault(str(field_id), {})
-                freqs[str(short_id)] = freqs.get(str(short_id), 0) + 1
+            for term, count in counts:
+                index.setdefault(term, {}).setdefault(str(field_id), {})[str(short_id)] = count
     return {
         "documentCount": len(docs),
         "nextId": len(docs),
@@ -211,6 +212,17 @@ def minisearch_index(docs: list[Document]) -> dict[str, Any]:
         "index": [[term, index[term]] for term in sorted(index)],
         "serializationVersion": 2,
     }
+
+
+@functools.lru_cache(maxsize=4096)  # the same texts on every build of a serve session
+def _terms(text: str) -> tuple[int, tuple[tuple[str, int], ...]]:
+    """A field's distinct tokens as MiniSearch counts them (before processing), and each term's frequency in
+    the order of first occurrence, which is the order MiniSearch adds them in."""
+    tokens = tokenize(text)
+    counts: dict[str, int] = {}
+    for term in filter(None, map(process_term, tokens)):
+        counts[term] = counts.get(term, 0) + 1
+    return len(set(tokens)), tuple(counts.items())
 
 
 def _json(value: Any) -> bytes:

@@ -17,10 +17,12 @@ line the terminal shows is Dutch, Tornado's and livereload's own included.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import html
 import logging
 import mimetypes
+import signal
 import socket
 import sys
 import time
@@ -221,17 +223,20 @@ def serve(config: Path, host: str, port: int, address: PublicAddress | None = No
               (r".*", web.FallbackHandler, {"fallback": Container(app)})]
 
     async def run() -> None:
+        stop = asyncio.Event()  # Ctrl+C or SIGTERM: the watcher's thread must end too, or the process waits for it
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):  # Windows: Ctrl+C still raises KeyboardInterrupt
+                asyncio.get_running_loop().add_signal_handler(signum, stop.set)
         httpserver.HTTPServer(web.Application(routes)).add_sockets(sockets)
         print(f"De site draait op http://{_url_host(host)}:{port}{site_config.base_url}  (stoppen: Ctrl+C)", flush=True)
         watched = [*(site_config.dir(key) for key in WATCHED), config]
-        async for changes in watchfiles.awatch(*watched, debounce=DEBOUNCE_MS, step=STEP_MS):
+        async for changes in watchfiles.awatch(*watched, debounce=DEBOUNCE_MS, step=STEP_MS, stop_event=stop):
             rebuild(live, app, (Path(path) for _, path in changes))
             ReloadSocket.reload_waiters()
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(run())
-    except KeyboardInterrupt:
-        print("Gestopt.")
+    print("Gestopt.")
     return 0
 
 
