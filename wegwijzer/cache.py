@@ -15,6 +15,7 @@ builds again (serve, the tests) the reads.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.util
@@ -60,7 +61,7 @@ class Cache:
         self.used: dict[str, set[str]] = {}  # kind -> keys read or written in this run
 
     def get(self, kind: str, name: str) -> bytes | None:
-        self.used.setdefault(kind, set()).add(name)
+        self.keep(kind, name)
         data = _memory.get((kind, name))
         if data is not None or self.folder is None:
             return data
@@ -72,8 +73,12 @@ class Cache:
         _remember(kind, name, data)
         return data
 
-    def put(self, kind: str, name: str, data: bytes) -> None:
+    def keep(self, kind: str, name: str) -> None:
+        """Count an entry as used by this build, though its result came from elsewhere (kept by `prune`)."""
         self.used.setdefault(kind, set()).add(name)
+
+    def put(self, kind: str, name: str, data: bytes) -> None:
+        self.keep(kind, name)
         _remember(kind, name, data)
         if self.folder is None:
             return
@@ -83,8 +88,9 @@ class Cache:
             folder.mkdir(parents=True, exist_ok=True)
             temporary.write_bytes(data)
             os.replace(temporary, folder / name)
-        except OSError:  # a full or read-only disk: the result is simply not kept
-            temporary.unlink(missing_ok=True)
+        except OSError:  # a full or read-only disk, or no folder: the result is simply not kept
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
 
     def subfolder(self, name: str) -> Path | None:
         """A folder of the cache for a library's own cache (Jinja's compiled templates), made if needed."""
@@ -125,6 +131,34 @@ def _remember(kind: str, name: str, data: bytes) -> None:
         while _memory_size > MEMORY_BYTES:
             _, dropped = _memory.popitem(last=False)
             _memory_size -= len(dropped)
+
+
+class Memory(OrderedDict):
+    """A process's memory of recent results that are not entries of the cache (the finished HTML of a text),
+    at most `size` of them, the oldest forgotten first."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+        _memories.append(self)
+
+    def remember(self, name: object, value: object) -> None:
+        self[name] = value
+        if len(self) > self.size:
+            self.popitem(last=False)
+
+
+_memories: list[Memory] = []
+
+
+def clear_memory() -> None:
+    """Forget what this process remembered (a test's build from the files of the cache alone)."""
+    global _memory_size
+    with _memory_lock:
+        _memory.clear()
+        _memory_size = 0
+    for memory in _memories:
+        memory.clear()
 
 
 def project_cache(root: Path) -> Cache:

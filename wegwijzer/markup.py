@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections import OrderedDict
 from typing import Any
 
 import nh3
 
-from .cache import Cache, key, library_stamp
+from .cache import Cache, Memory, key, library_stamp
 from .sources import CONTROL
 from .urls import Urls, link_kind
 
@@ -42,10 +41,9 @@ IMAGE_SRC = re.compile(r'\ssrc="([^"]*)"')
 EXTERNAL_NOTE = '<span class="visually-hidden"> (externe link)</span></a>'
 
 
-# The finished HTML of recent texts, by the addresses they were made with and the text: serve loads the whole
-# site after every save, and most texts did not change.
-_finished: OrderedDict[tuple[object, str], str] = OrderedDict()
-MAX_FINISHED = 4096
+# The finished HTML of recent texts, by the addresses they were made with and the text's cache entry: serve
+# loads the whole site after every save, and most texts did not change.
+_finished = Memory(4096)
 
 
 class Markup:
@@ -55,17 +53,18 @@ class Markup:
         self._addresses = (urls.base_url, urls.site_url, tuple(sorted((urls.assets or {}).items())))
 
     def render(self, text: str) -> str:
-        entry = (self._addresses, text)
-        found = _finished.get(entry)
+        converted = key(library_stamp("markdown"), OUTPUT_FORMAT, *EXTENSIONS, text)
+        found = _finished.get((self._addresses, converted))
         if found is None:
-            found = _finished[entry] = self._finished(text)
-            if len(_finished) > MAX_FINISHED:
-                _finished.popitem(last=False)
+            found = self._made(text, converted)
+            _finished.remember((self._addresses, converted), found)
+        else:
+            self.cache.keep(KIND, converted)  # still this build's entry, though not read
         return found
 
-    def _finished(self, text: str) -> str:
+    def _made(self, text: str, converted: str) -> str:
         clean = nh3.clean(
-            self._converted(text),
+            self._converted(text, converted),
             tags=ALLOWED_TAGS,
             attributes=ALLOWED_ATTRIBUTES,
             url_schemes={"http", "https", "mailto"},
@@ -75,9 +74,8 @@ class Markup:
         # nh3 decodes character references such as &#7; into the characters themselves.
         return self._finish_images(self._finish_links(CONTROL.sub("", clean)))
 
-    def _converted(self, text: str) -> str:
+    def _converted(self, text: str, entry: str) -> str:
         """Python-Markdown's HTML of a text: a function of the text alone, so kept in the build's cache."""
-        entry = key(library_stamp("markdown"), OUTPUT_FORMAT, *EXTENSIONS, text)
         cached = self.cache.get(KIND, entry)
         if cached is not None:
             return cached.decode("utf-8")

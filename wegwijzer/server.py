@@ -30,9 +30,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .config import load_config
+from .headers import CACHE_ASSETS
 from .incremental import LiveBuild
 from .problems import Problems, describe_error, os_error_text
-from .urls import PublicAddress
+from .urls import ASSETS_PATH, PublicAddress
 
 StartResponse = Callable[..., object]
 RELOAD_SCRIPT = '<script src="/livereload.js?port={port}"></script>'
@@ -86,8 +87,13 @@ class DistApp:
         else:
             status, headers, body = self._respond(request_path(environ))
         start_response(status, [*headers, ("Content-Length", str(len(body))), ("X-Content-Type-Options", "nosniff"),
-                                ("Cache-Control", "no-cache")])
+                                ("Cache-Control", self._cache_control(request_path(environ), status))])
         return [b"" if method == "HEAD" else body]
+
+    def _cache_control(self, path: str, status: str) -> str:
+        """Hashed assets as in production: a reload then asks only for the page, not for its CSS and scripts
+        again (a change gives them new names). Everything else is asked for again on every visit."""
+        return CACHE_ASSETS if status == "200 OK" and path.startswith(self.base_url + ASSETS_PATH) else "no-cache"
 
     def _respond(self, path: str) -> tuple[str, list[tuple[str, str]], bytes]:
         if path in ("/", self.base_url.rstrip("/")) and path != self.base_url:
