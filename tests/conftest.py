@@ -15,6 +15,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 import pytest
 
 from wegwijzer.assets import read_assets
+from wegwijzer.cache import Cache
 from wegwijzer.problems import Problems
 from wegwijzer.pipeline import Loaded, build, published_assets
 from wegwijzer.server import DistApp
@@ -32,7 +33,7 @@ CHROMIUM_ARGS = [
 @cache
 def published_assets_of_repo() -> dict[str, str]:
     """The hashed name of each file of assets/ as the build publishes it (the same sources give the same names)."""
-    return read_assets(ROOT / "assets", Problems(ROOT)).names
+    return read_assets(ROOT / "assets", Problems(ROOT), Cache(None)).names
 
 
 def asset_url(name: str) -> str:

@@ -12,6 +12,7 @@ import pytest
 
 from conftest import ROOT
 from editing import TIP, append, check, edit, flatten, line_of
+from wegwijzer.cache import Cache
 from wegwijzer.markup import Markup
 from wegwijzer.pipeline import build
 from wegwijzer.urls import Urls, link_kind
@@ -148,19 +149,19 @@ def test_a_disguised_link_is_refused_with_file_and_line(project: Path, capsys, m
 @pytest.mark.parametrize("anchor", ['<a title="Bron" href="https://www.pianoo.nl/">bron</a>',
                                     '<a hreflang="nl" title="Bron" href="https://www.pianoo.nl/">bron</a>'])
 def test_an_anchor_with_its_title_first_is_still_marked_external(anchor: str) -> None:
-    page = Markup(Urls("/inkoop/", "https://example.nl")).render(anchor)
+    page = Markup(Urls("/inkoop/", "https://example.nl"), Cache(None)).render(anchor)
     assert 'class="extern" rel="noopener noreferrer"' in page and "(externe link)" in page
 
 
 def test_an_internal_anchor_with_its_title_first_follows_base_url() -> None:
-    page = Markup(Urls("/inkoop/", "https://example.nl")).render('<a title="Start" href="/wegwijzer/">start</a>')
+    page = Markup(Urls("/inkoop/", "https://example.nl"), Cache(None)).render('<a title="Start" href="/wegwijzer/">start</a>')
     assert 'href="/inkoop/wegwijzer/"' in page
 
 
 @pytest.mark.parametrize("markdown", DISGUISED)
 def test_a_disguised_link_never_keeps_its_target_even_unchecked(markdown: str) -> None:
     """The last line of defence: rendering drops any target that check would refuse."""
-    page = Markup(Urls("/", "https://example.nl")).render(markdown)
+    page = Markup(Urls("/", "https://example.nl"), Cache(None)).render(markdown)
     hrefs = [html.unescape(href) for href in re.findall(r'href="([^"]*)"', page)]
     assert all(link_kind(href) != "refused" for href in hrefs), page
     assert "evil.example" not in "".join(hrefs) and "javascript" not in "".join(hrefs)

@@ -36,6 +36,14 @@ def test_an_advice_has_one_change_note_per_question_naming_the_blocks_its_answer
             brought = [code.lower() for code in shown if answer_of[code] == answer["slug"]]
             assert [a.get("href") for a in note.find_all("a")] == [f"#{code}" for code in brought], path
             assert note.get("tabindex") == "-1"
+            question = next(q for q in load_table()["questions"] if answer in q["answers"])
+            other = next(a for a in question["answers"] if a != answer)  # every question has two answers
+            lost = sorted(activity for (activity, slug) in filled_cells() if slug == other["slug"])
+            said = [p.words() for p in note.find_all("p") if p.words().startswith("Niet meer in uw advies")]
+            assert len(said) == (1 if lost else 0), (path, said)
+            if lost:
+                names = ", ".join(a["name"] for a in load_table()["activities"] if a["id"] in lost)
+                assert said[0] == f"Niet meer in uw advies: de tips bij ‘{other['short']}’ voor {names}.", said[0]
 
 
 def test_the_stylesheet_marks_new_blocks_for_every_question(built: Built) -> None:

@@ -66,7 +66,7 @@ def test_a_route_knows_its_sources_and_templates(built) -> None:
     routes = built.loaded.routes
     tip = routes["wegwijzer/tips/fundering-standaard/"]
     assert [p.name for p in tip.sources] == ["wegwijzer.yaml", "fundering-standaard.md"]
-    assert {"tip.html", "base.html", "partials/cell.html", "partials/breadcrumb.html"} <= tip.templates
+    assert {"tip.html", "base.html", "partials/cell.html", "partials/breadcrumb.html"} <= routes.templates(tip)
     advice = routes[site_inputs.step_path(site_inputs.worked_example())]
     shown = {p.stem for p in advice.sources} - {"wegwijzer"}
     codes = set(site_inputs.expected_cells(site_inputs.worked_example()))

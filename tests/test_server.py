@@ -296,7 +296,7 @@ def test_every_line_the_dev_server_prints_is_dutch(dev_server: DevServer) -> Non
     wait_for(lambda: sum("Gebouwd" in line for line in dev_server.output) >= 2)
     english = [line for line in dev_server.output if ENGLISH.search(line)]
     assert not english, english
-    assert dev_server.output[0].startswith("Gebouwd: ") and "draait op" in dev_server.output[1]
+    assert dev_server.output[0].startswith("Gebouwd in ") and "draait op" in dev_server.output[1]
 
 
 # ---------------------------------------------------------------- under base_url (issue 10.1)

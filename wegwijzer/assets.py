@@ -21,13 +21,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import minify
-
+from .cache import Cache, key, library_stamp
 from .problems import Problems
 from .sources import list_sources, read_bytes
 from .urls import ASSETS_PATH
 
 MINIFIED_TYPES = {".js": "application/javascript", ".css": "text/css"}
+KIND = "minified"  # the build cache's folder for minified files: the minifier runs (and loads) only for a changed one
 # Hex digits of the hash in a name: 7, as in git's short ids, 268 million values per file name. Every module
 # import carries one, and the checklist's start-up JavaScript has a budget of 8 KB gzipped (issue 12).
 HASH_LENGTH = 7
@@ -77,11 +77,11 @@ class Reference:
     suffix: str  # a ?query or #fragment kept after the new name
 
 
-def read_assets(assets_dir: Path, problems: Problems) -> Assets:
+def read_assets(assets_dir: Path, problems: Problems, cache: Cache) -> Assets:
     """The assets, minified and hashed. A file with a problem (added to `problems`) is left out, so that the
     rest of the build can still be checked in the same run."""
     sources = _read(assets_dir, problems)
-    files = {name: _minified(assets_dir / name, data, problems) for name, data in sources.items()}
+    files = {name: _minified(assets_dir / name, data, problems, cache) for name, data in sources.items()}
     references = {name: list(_references(name, data, sources[name], files, assets_dir / name, problems))
                   for name, data in files.items()}
     order = _dependency_order(references, assets_dir, problems)
@@ -105,15 +105,23 @@ def _read(assets_dir: Path, problems: Problems) -> dict[str, bytes]:
     return files
 
 
-def _minified(path: Path, data: bytes, problems: Problems) -> bytes:
+def _minified(path: Path, data: bytes, problems: Problems, cache: Cache) -> bytes:
     media_type = MINIFIED_TYPES.get(path.suffix)
     if not media_type:
         return data
+    entry = key(media_type, library_stamp("minify"), data)
+    minified = cache.get(KIND, entry)
+    if minified is not None:
+        return minified
+    import minify  # a Go library, loaded only when a file is not in the cache
+
     try:
-        return minify.string(media_type, data.decode("utf-8")).encode("utf-8")
+        minified = minify.string(media_type, data.decode("utf-8")).encode("utf-8")
     except (minify.MinifyError, UnicodeDecodeError) as error:
         problems.add(path, None, f"kan niet worden verkleind: {error}")
         return data
+    cache.put(KIND, entry, minified)
+    return minified
 
 
 def _line_of(source: bytes, text: str) -> int | None:

@@ -15,13 +15,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
-from .checks import run_check
-from .linkcheck import cmd_links
 from .manifest import run_urls, unlisted
 from .pipeline import build
 from .problems import describe_error
-from .review import run_diff, run_report
 from .urls import PublicAddress, parse_public_address
+
+# The other commands' modules (check, links, report, diff, serve) are imported when they run:
+# a build, the command CI and editors run most, does not wait for what it does not use.
 
 CONFIG_NAME = "site_config.yaml"
 
@@ -56,6 +56,8 @@ def _decimal(value: float) -> str:
 def cmd_review(config: Path, command: str, ref: str | None, parser: argparse.ArgumentParser) -> int:
     if command == "diff" and not ref:
         parser.error("diff heeft een versie nodig om mee te vergelijken, bijvoorbeeld: python build.py diff main")
+    from .review import run_diff, run_report
+
     try:
         return run_diff(config, ref) if command == "diff" else run_report(config)  # type: ignore[arg-type]
     except Exception as error:  # noqa: BLE001 - every failure gets words, never a traceback
@@ -70,7 +72,7 @@ def cmd_urls(config: Path, accept: bool) -> int:
 
 
 def cmd_serve(config: Path, host: str, port: int, address: PublicAddress | None = None) -> int:
-    from .server import serve  # livereload pulls in Tornado; only serve needs it
+    from .server import serve
 
     return serve(config, host, port, address)
 
@@ -176,10 +178,14 @@ def run(argv: list[str] | None = None) -> int:
         return 2
     config = config.resolve()
     if args.command == "check":
+        from .checks import run_check
+
         return run_check(config, args.base_url)
     if args.command == "urls":
         return cmd_urls(config, args.accept)
     if args.command == "links":
+        from .linkcheck import cmd_links
+
         return cmd_links(config, args.timeout, not args.no_cache)
     if args.command in ("report", "diff"):
         return cmd_review(config, args.command, args.ref, parser)

@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
-import markdown
 import nh3
 
+from .cache import Cache, Memory, key, library_stamp
 from .sources import CONTROL
 from .urls import Urls, link_kind
+
+KIND = "markdown"  # the build cache's folder for Python-Markdown's HTML, by the hash of the text
+EXTENSIONS = ("sane_lists",)
+OUTPUT_FORMAT = "html"
 
 ALLOWED_TAGS = {
     "p", "ul", "ol", "li", "a", "em", "strong", "span", "br", "blockquote",
@@ -36,16 +41,30 @@ IMAGE_SRC = re.compile(r'\ssrc="([^"]*)"')
 EXTERNAL_NOTE = '<span class="visually-hidden"> (externe link)</span></a>'
 
 
+# The finished HTML of recent texts, by the addresses they were made with and the text's cache entry: serve
+# loads the whole site after every save, and most texts did not change.
+_finished = Memory(4096)
+
+
 class Markup:
-    def __init__(self, urls: Urls):
-        self.urls = urls
-        self._md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    def __init__(self, urls: Urls, cache: Cache):
+        self.urls, self.cache = urls, cache
+        self._md: Any = None  # Python-Markdown, loaded for the first text that is not in the cache
+        self._addresses = (urls.base_url, urls.site_url, tuple(sorted((urls.assets or {}).items())))
 
     def render(self, text: str) -> str:
-        self._md.reset()
-        raw = self._md.convert(text)
+        converted = key(library_stamp("markdown"), OUTPUT_FORMAT, *EXTENSIONS, text)
+        found = _finished.get((self._addresses, converted))
+        if found is None:
+            found = self._made(text, converted)
+            _finished.remember((self._addresses, converted), found)
+        else:
+            self.cache.keep(KIND, converted)  # still this build's entry, though not read
+        return found
+
+    def _made(self, text: str, converted: str) -> str:
         clean = nh3.clean(
-            raw,
+            self._converted(text, converted),
             tags=ALLOWED_TAGS,
             attributes=ALLOWED_ATTRIBUTES,
             url_schemes={"http", "https", "mailto"},
@@ -54,6 +73,20 @@ class Markup:
         )
         # nh3 decodes character references such as &#7; into the characters themselves.
         return self._finish_images(self._finish_links(CONTROL.sub("", clean)))
+
+    def _converted(self, text: str, entry: str) -> str:
+        """Python-Markdown's HTML of a text: a function of the text alone, so kept in the build's cache."""
+        cached = self.cache.get(KIND, entry)
+        if cached is not None:
+            return cached.decode("utf-8")
+        if self._md is None:
+            import markdown
+
+            self._md = markdown.Markdown(extensions=list(EXTENSIONS), output_format=OUTPUT_FORMAT)
+        self._md.reset()
+        raw = self._md.convert(text)
+        self.cache.put(KIND, entry, raw.encode("utf-8"))
+        return raw
 
     def _finish_images(self, text: str) -> str:
         """Images come from this site only (a path such as /assets/img/..., judged as a browser reads it), through

@@ -126,6 +126,11 @@ class Step:
     def path(self) -> str:
         return wegwijzer_path(a.slug for a in self.answers)
 
+    @property
+    def shorts(self) -> str:
+        """The answers in their short words, as a page names this step: "uniek, weinig aanbieders, …"."""
+        return ", ".join(a.short for a in self.answers)
+
     def prefix(self, length: int) -> Step:
         """The step after only the first `length` answers: where a change link for answer length+1 goes."""
         return Step(self.answers[:length])
@@ -143,6 +148,16 @@ class Step:
 class ActivityAdvice:
     activity: Activity
     cells: tuple[Cell, ...]  # general tips first, then each answer's cell (cell.answer says which brought it)
+
+
+@dataclass(frozen=True)
+class AnswerChange:
+    """What an advice says when a "Verander in" link brought the visitor to it: the answer to one question changed."""
+    question: Question
+    answer: Answer  # the answer it now has
+    new: tuple[Cell, ...]  # the tip blocks this answer brings, in page order
+    other: Answer | None  # the answer it replaced, when the question has two
+    gone: tuple[Activity, ...]  # the activities whose tips for `other` are no longer in the advice
 
 
 @dataclass(frozen=True)
@@ -177,6 +192,18 @@ class Wegwijzer:
             ))
             for activity in self.activities
         )
+
+    def answer_changes(self, step: Step, advice: tuple[ActivityAdvice, ...]) -> list[AnswerChange]:
+        """One per question of an advice step: what changing its answer into this one brought and took away."""
+        changes = []
+        for answer in step.answers:
+            question = self.question_of(answer)
+            others = [a for a in question.answers if a != answer]
+            other = others[0] if len(others) == 1 else None
+            changes.append(AnswerChange(
+                question, answer, tuple(c for part in advice for c in part.cells if c.answer == answer), other,
+                tuple(a for a in self.activities if other is not None and (a.id, other) in self.cells)))
+        return changes
 
     def steps_with(self, cell: Cell) -> list[Step]:
         return [s for s in self.advice_steps() if cell.answer is None or cell.answer in s.answers]

@@ -8,6 +8,7 @@ them as query parameters. Without these settings, no links. A visitor's checklis
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -46,18 +47,20 @@ class Feedback:
 class PageTools:
     def __init__(self, config: SiteConfig, urls: Urls):
         self.config, self.urls = config, urls
+        self._content, self._root = config.dir("content_dir").resolve(), config.root.resolve()
 
     def for_route(self, route: Route, weg: Wegwijzer) -> Tools:
         return Tools(self._edit_links(route), self._feedback_href(route, weg))
 
     # --- Bewerk deze pagina ---
 
+    @functools.cache  # noqa: B019 - one per build; every advice page asks again for the files of its cells
     def _edit_href(self, source: Path) -> str | None:
         prefix = self.config["edit_url"]
-        content = self.config.dir("content_dir").resolve()
-        if not prefix or content not in source.resolve().parents:
+        resolved = source.resolve()
+        if not prefix or self._content not in resolved.parents:
             return None
-        return prefix + source.resolve().relative_to(self.config.root.resolve()).as_posix()
+        return prefix + resolved.relative_to(self._root).as_posix()
 
     def _edit_links(self, route: Route) -> tuple[EditLink, ...]:
         if route.kind == "advice":  # built from the cells it shows, each its own file

@@ -1,14 +1,18 @@
 """The build, stage by stage: config -> assets (hashed names) -> content -> model -> routes -> search index
--> render -> compressed copies -> write."""
+-> render -> compressed copies -> write. Pages stream: each is written into the new folder as it is
+rendered (with its compressed copies), so a build holds one page at a time, whatever the site's size."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .assets import Assets, read_assets
+from .cache import Cache, project_cache
 from .changes import change_routes
 from .checklist import load_checklist
-from .compress import with_compressed_copies
+from .compress import Compressor
 from .config import SiteConfig, load_config
 from .content import Content, load_content
 from .manifest import Manifest, check_published, manifest_path, read_manifest, redirect_routes
@@ -20,7 +24,7 @@ from .routes import SiteMap, map_site
 from .search import UnreadablePage, documents, search_assets
 from .sources import list_sources
 from .urls import PublicAddress, Urls
-from .writer import output_problem, write_site
+from .writer import Written, new_site, output_problem
 
 
 # The routes of feature modules, mapped after the site's own (so they are the ones refused on a clash).
@@ -36,30 +40,35 @@ class Loaded:
     renderer: Renderer
     manifest: Manifest  # the published addresses (content/urls.txt)
     assets: Assets  # assets/, minified and hashed; `urls` knows their names
+    cache: Cache  # results kept between builds (.cache/build/)
 
 
-def load_site(config_path: Path, address: PublicAddress | None = None, leave_out: frozenset[str] = frozenset()) -> Loaded:
+def load_site(config_path: Path, address: PublicAddress | None = None, leave_out: frozenset[str] = frozenset(),
+              renderer: Renderer | None = None) -> Loaded:
     """Load and validate everything and map every route; raises ContentError listing every problem found.
 
     `address` (from --base-url) takes the place of site_config.yaml's base_url and site_url.
     `leave_out`: tip and page files (named as problems name them) to build the site without, problems and
     all, so that `check` can go on to the later stages while those files still have problems. The list of
     published addresses is then not checked: the files left out would have made some of them.
+    `renderer`: the last build's, when neither the settings, the templates nor the assets changed since (serve),
+    so that templates stay compiled and shared fragments rendered.
     """
     problems = Problems(config_path.parent)
     config = load_config(config_path, problems)
     problems.raise_if_any()
     config = config.published_at(address)
     problems.limits = config.limits
+    cache = project_cache(config.root)
     refused = output_problem(config.dir("output_dir"))
     if refused:
         problems.add(config_path, config.line_of("output_dir"), f"output_dir '{config['output_dir']}' {refused}")
     # Listed here so that `check` names every refused file at once; rendering lists them again.
     list_sources(config.dir("templates_dir"), problems, recursive=True, required=True)
     list_sources(config.dir("templates_dir") / "pages", problems, ".html")
-    assets = read_assets(config.dir("assets_dir"), problems)  # first: content may link to an asset (an image)
+    assets = read_assets(config.dir("assets_dir"), problems, cache)  # first: content may link to an asset (an image)
     urls = Urls(config.base_url, config["site_url"], assets.names)
-    markup = Markup(urls)
+    markup = Markup(urls, cache)
     content = load_content(config.dir("content_dir"), problems)
     checklist = load_checklist(config.dir("content_dir") / "checklist.yaml", problems, markup)
     if content is not None:
@@ -70,13 +79,13 @@ def load_site(config_path: Path, address: PublicAddress | None = None, leave_out
     assert content is not None and checklist is not None  # no problems means both loaded
     wegwijzer = build_wegwijzer(content, markup)
     site = Site(config, wegwijzer, build_pages(content.pages, wegwijzer, markup), checklist)
-    renderer = Renderer(config, urls)
+    renderer = renderer or Renderer(config, urls, cache)
     routes = map_site(site, problems, renderer.template_closure, FEATURE_ROUTES)
     manifest = read_manifest(manifest_path(config.dir("content_dir")), problems)
     if not leave_out:
         check_published(manifest, routes, site, problems)
     problems.raise_if_any()
-    return Loaded(config, site, urls, routes, renderer, manifest, assets)
+    return Loaded(config, site, urls, routes, renderer, manifest, assets, cache)
 
 
 def _tips_and_pages(config: SiteConfig, problems: Problems) -> frozenset[str]:
@@ -130,18 +139,29 @@ def _number(count: int) -> str:
     return f"{count:,}".replace(",", ".")
 
 
-def render(loaded: Loaded) -> dict[str, bytes]:
-    """Every output of the site in memory: the rendered routes and the assets. No path is written twice."""
+def outputs(loaded: Loaded) -> Iterator[tuple[str, bytes]]:
+    """Every output of the site, one at a time: the assets with the search index, then every route rendered."""
     assets = published_assets(loaded)
-    files = loaded.renderer.render_site(loaded.site, loaded.routes, loaded.urls.with_assets(assets.names))
-    return {**files, **assets.files()}
+    yield from assets.files().items()
+    urls = loaded.urls.with_assets(assets.names)
+    for route in loaded.routes:
+        yield route.output, loaded.renderer.render(loaded.site, loaded.routes, route, urls)
 
 
-def build(config_path: Path, address: PublicAddress | None = None, compressed: bool = True) -> tuple[Loaded, dict[str, bytes]]:
+def render(loaded: Loaded) -> dict[str, bytes]:
+    """Every output of the site in memory (check, report, diff). No path is written twice."""
+    return dict(outputs(loaded))
+
+
+def build(config_path: Path, address: PublicAddress | None = None, compressed: bool = True) -> tuple[Loaded, Written]:
     """The site built into output_dir. `compressed=False` leaves out the .gz and .br copies (the dev server)."""
     loaded = load_site(config_path, address)
-    files = render(loaded)
-    if compressed:
-        files = with_compressed_copies(files)
-    write_site(files, loaded.config.dir("output_dir"))
-    return loaded, files
+    output_dir = loaded.config.dir("output_dir")
+    with new_site(output_dir) as staging:
+        with Compressor(loaded.cache, staging.write) if compressed else nullcontext() as compressor:
+            for name, data in outputs(loaded):
+                staging.write(name, data)
+                if compressor is not None:
+                    compressor.add(name, data)
+    loaded.cache.prune()
+    return loaded, Written(output_dir, staging.names)

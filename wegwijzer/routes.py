@@ -11,7 +11,7 @@ links and `noindex`, the list of public URLs, the budget report and the tests.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,6 @@ class Route:
     origin: Origin
     context: dict[str, Any] = field(default_factory=dict)
     sources: tuple[Path, ...] = ()  # the content files whose text or dates the output shows
-    templates: frozenset[str] = frozenset()  # filled in by the site map from the template closure
     indexed: bool = True  # listed in sitemap.xml, with a canonical link; otherwise `noindex`
 
     @property
@@ -97,7 +96,7 @@ class SiteMap:
                 f"{route.origin.what or 'deze pagina'} zou hem vervangen. Kies een ander adres.",
             )
             return
-        self._routes[route.path] = replace(route, templates=self.template_closure(route.template))
+        self._routes[route.path] = route
 
     def __iter__(self) -> Iterator[Route]:
         return iter(self._routes.values())
@@ -110,6 +109,11 @@ class SiteMap:
 
     def __getitem__(self, path: str) -> Route:
         return self._routes[path]
+
+    def templates(self, route: Route) -> frozenset[str]:
+        """The templates a route depends on: its own and every one it extends, includes or imports. Asked for
+        only by a warm rebuild, so a cold build never parses a template just to list these."""
+        return self.template_closure(route.template)
 
     def by_output(self) -> dict[str, Route]:
         return {route.output: route for route in self}

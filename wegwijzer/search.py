@@ -8,7 +8,7 @@ on it, the statement on the checklist (#id) or the page.
 The browser searches with MiniSearch (assets/js/vendor/minisearch.js), which loads this
 index as its own serialised form. So the rules that turn text into terms are the same on
 both sides: MiniSearch's tokeniser, lower case, and the Dutch Snowball stemmer ("dutch_porter",
-PyPI snowballstemmer here; its JavaScript port in assets/js/vendor/dutch-stemmer.js), written
+PyPI PyStemmer here, Snowball's own C code; its JavaScript port in assets/js/vendor/dutch-stemmer.js), written
 in assets/js/search/terms.js for the browser. A test builds the index in Chromium from the same
 documents and compares.
 
@@ -20,16 +20,16 @@ gives the same bytes.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from itertools import groupby
 from typing import Any
 
-import snowballstemmer
+import Stemmer
 
 from . import urls as paths
 from .assets import Assets, leaf_assets
@@ -41,7 +41,7 @@ FIELDS = ("title", "text")
 STORED = ("title", "url", "context")  # what a result shows before its snippet is loaded
 TEXT_FILE_SIZE = 8_000  # characters of snippet text per file
 MIN_TERM_LENGTH = 2
-STEMMER = snowballstemmer.stemmer("dutch_porter")  # the algorithm of the JavaScript port
+STEMMER = Stemmer.Stemmer("dutch_porter")  # the algorithm of the JavaScript port
 MAIN = re.compile(r"<main\b[^>]*>(.*)</main>", re.S)
 H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 FIGURE_MARK = re.compile(r"\[\[[^\]]*\]\]")  # a figure's place in a page's text ([[figuur:framework]])
@@ -64,13 +64,13 @@ def is_separator(character: str) -> bool:
 
 
 def tokenize(text: str) -> list[str]:
-    """Exactly what JavaScript's text.split(/[\\n\\r\\p{Z}\\p{P}]+/u) gives, empty ends included."""
-    if not text:
-        return [""]
-    tokens = ["".join(run) for separator, run in groupby(text, key=is_separator) if not separator]
-    return [""] * is_separator(text[0]) + tokens + [""] * is_separator(text[-1])
+    """Exactly what JavaScript's text.split(/[\\n\\r\\p{Z}\\p{P}]+/u) gives, empty ends included. Python's
+    `re` knows no Unicode categories, so the pattern names the separators this text has."""
+    separators = "".join(sorted(c for c in set(text) if is_separator(c)))
+    return re.split(f"[{re.escape(separators)}]+", text) if separators else [text]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a text's words recur, and serve builds the index after every save
 def process_term(token: str) -> str | None:
     term = token.lower()
     return STEMMER.stemWord(term) if len(term) >= MIN_TERM_LENGTH else None
@@ -118,6 +118,7 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
+@functools.lru_cache(maxsize=4096)  # serve builds the index after every save, mostly from unchanged texts
 def _parsed(html: str) -> _Text:
     parser = _Text()
     parser.feed(html)
@@ -194,13 +195,11 @@ def minisearch_index(docs: list[Document]) -> dict[str, Any]:
     for short_id, doc in enumerate(docs):
         lengths[str(short_id)] = []
         for field_name, field_id in field_ids.items():
-            tokens = tokenize(getattr(doc, field_name))
-            length = len(set(tokens))  # MiniSearch counts distinct tokens, before processing
+            length, counts = _terms(getattr(doc, field_name))
             lengths[str(short_id)].append(length)
             averages[field_id] = (averages[field_id] * short_id + length) / (short_id + 1)
-            for term in filter(None, map(process_term, tokens)):
-                freqs = index.setdefault(term, {}).setdefault(str(field_id), {})
-                freqs[str(short_id)] = freqs.get(str(short_id), 0) + 1
+            for term, count in counts:
+                index.setdefault(term, {}).setdefault(str(field_id), {})[str(short_id)] = count
     return {
         "documentCount": len(docs),
         "nextId": len(docs),
@@ -213,6 +212,17 @@ def minisearch_index(docs: list[Document]) -> dict[str, Any]:
         "index": [[term, index[term]] for term in sorted(index)],
         "serializationVersion": 2,
     }
+
+
+@functools.lru_cache(maxsize=4096)  # the same texts on every build of a serve session
+def _terms(text: str) -> tuple[int, tuple[tuple[str, int], ...]]:
+    """A field's distinct tokens as MiniSearch counts them (before processing), and each term's frequency in
+    the order of first occurrence, which is the order MiniSearch adds them in."""
+    tokens = tokenize(text)
+    counts: dict[str, int] = {}
+    for term in filter(None, map(process_term, tokens)):
+        counts[term] = counts.get(term, 0) + 1
+    return len(set(tokens)), tuple(counts.items())
 
 
 def _json(value: Any) -> bytes:

@@ -13,17 +13,17 @@
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import functools
 import os
-import secrets
 import shutil
 import sys
-import tempfile
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .problems import WriteError
 
@@ -31,6 +31,7 @@ MARKER = ".wegwijzer-uitvoer"
 MARKER_TEXT = b"Deze map is gemaakt door de build van de wegwijzer; elke build vervangt haar helemaal.\n"
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
+FOLDER_MODE = 0o755  # readable by a web server
 
 
 def output_problem(output_dir: Path) -> str | None:
@@ -50,15 +51,61 @@ def output_problem(output_dir: Path) -> str | None:
             "een build vervangt de uitvoermap helemaal: verwijder de map zelf of kies een andere output_dir")
 
 
-def _safe_target(root: Path, name: str) -> Path:
-    """Refuse paths that would land outside the output folder, or on its marker."""
-    pure = PurePosixPath(name)
-    if pure.is_absolute() or ".." in pure.parts or not pure.parts or pure.parts == (MARKER,) or "\\" in name:
+def _safe_target(root: Path | str, name: str) -> str:
+    """The file a name stands for below `root`; refuses names that would land outside it, or on its marker.
+    Plain strings: a build asks this for every file it writes."""
+    parts = [part for part in name.split("/") if part not in ("", ".")]
+    if name.startswith("/") or ".." in parts or not parts or parts == [MARKER] or "\\" in name:
         raise WriteError(f"weigert te schrijven buiten de uitvoermap: {name!r}")
-    return root.joinpath(*pure.parts)
+    return os.path.join(root, *parts)
 
 
-def write_site(files: dict[str, bytes], output_dir: Path) -> None:
+class Staging:
+    """The folder a build writes the new site into, file by file as they are rendered."""
+
+    def __init__(self, folder: Path, force_mode: bool):
+        self.folder = folder
+        self.force_mode = force_mode  # the umask would keep folders from others: set their mode after making them
+        self.folders = {str(folder)}
+        self.names: list[str] = []
+
+    def write(self, name: str, data: bytes) -> None:
+        target = self._target(name)
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view):]
+        finally:
+            os.close(descriptor)
+        self.names.append(name)
+
+    def link(self, name: str, current: Path) -> None:
+        """Take a file over unchanged from the current site (a warm rebuild): a second name for the same file."""
+        os.link(_safe_target(current, name), self._target(name))
+        self.names.append(name)
+
+    def _target(self, name: str) -> str:
+        target = _safe_target(self.folder, name)
+        self._make_folder(os.path.dirname(target))
+        return target
+
+    def _make_folder(self, folder: str) -> None:
+        if folder in self.folders:
+            return
+        self._make_folder(os.path.dirname(folder))
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(folder, FOLDER_MODE)
+        if self.force_mode:
+            os.chmod(folder, FOLDER_MODE)
+        self.folders.add(folder)
+
+
+@contextmanager
+def new_site(output_dir: Path, retire: Callable[[Path], None] | None = None) -> Iterator[Staging]:
+    """A fresh folder beside `output_dir` to write the site into; when the block ends without an error, it
+    takes the place of `output_dir` in one step. On an error it is removed and `output_dir` stays as it was.
+    `retire` removes the old site (by default at once)."""
     output_dir = output_dir.absolute()
     parent = output_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
@@ -67,22 +114,58 @@ def write_site(files: dict[str, bytes], output_dir: Path) -> None:
         if problem:
             raise WriteError(f"de uitvoermap {output_dir.name}/ {problem}")
         remove_leftovers(output_dir)
-        staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-new-", dir=parent))
+        staging = _working_folder(output_dir, "new")
         try:
             (staging / MARKER).write_bytes(MARKER_TEXT)
-            for name in sorted(files):
-                target = _safe_target(staging, name)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(files[name])
-            # mkdtemp makes the folder private; a web server needs to read it.
-            for folder in [staging, *(p for p in staging.rglob("*") if p.is_dir())]:
-                folder.chmod(0o755)
+            yield Staging(staging, _umask() & FOLDER_MODE != 0)
             retired = _swap(staging, output_dir)
         except BaseException:
             _remove_tree(staging)
             raise
         if retired is not None:
-            _remove_tree(retired)
+            (retire or _remove_tree)(retired)
+
+
+class Written(Mapping[str, bytes]):
+    """The files a build wrote, read from the output folder when asked for: the build keeps none in memory."""
+
+    def __init__(self, output_dir: Path, names: list[str]):
+        self.output_dir, self.names = output_dir, sorted(names)
+        self._known = frozenset(self.names)
+
+    def __getitem__(self, name: str) -> bytes:
+        if name not in self._known:
+            raise KeyError(name)
+        with open(_safe_target(self.output_dir, name), "rb") as file:
+            return file.read()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._known
+
+
+def _working_folder(output_dir: Path, kind: str) -> Path:
+    """A new folder beside `output_dir` with a name no other build uses: `.dist-new-3f9a1c0b2d4e`."""
+    while True:
+        folder = output_dir.with_name(f".{output_dir.name}-{kind}-{os.urandom(6).hex()}")
+        try:
+            os.mkdir(folder, FOLDER_MODE)
+        except FileExistsError:
+            continue
+        if _umask() & FOLDER_MODE:
+            os.chmod(folder, FOLDER_MODE)
+        return folder
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def _swap(staging: Path, output_dir: Path) -> Path | None:
@@ -97,7 +180,7 @@ def _swap(staging: Path, output_dir: Path) -> Path | None:
         except OSError:
             return staging
         return retired
-    retired = output_dir.with_name(f".{output_dir.name}-old-{secrets.token_hex(6)}")
+    retired = output_dir.with_name(f".{output_dir.name}-old-{os.urandom(6).hex()}")
     os.rename(output_dir, retired)
     try:
         os.rename(staging, output_dir)
@@ -161,6 +244,11 @@ def remove_leftovers(output_dir: Path) -> list[Path]:
                 _remove_tree(path)
                 removed.append(path)
     return removed
+
+
+def remove_in_background(path: Path) -> None:
+    """Remove an old site while the dev server goes on; if it stops first, the next build removes the rest."""
+    threading.Thread(target=_remove_tree, args=(path,), daemon=True).start()
 
 
 def _remove_tree(path: Path) -> None:
