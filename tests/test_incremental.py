@@ -85,3 +85,9 @@ def test_a_failed_rebuild_writes_nothing_and_its_changes_stay_pending(live: Live
 
 def route_count(project: Path) -> int:
     return len(load_site(project).routes)
+
+
+def test_a_file_removed_from_dist_beside_serve_is_written_again(live: LiveBuild, project: Path) -> None:
+    (project.parent / "dist/wegwijzer/tips/fundering-standaard/index.html").unlink()
+    edit(project, "content/checklist.yaml", "\n        text: ", "\n        text: Gewijzigd, ")
+    rebuilt(live, project, "content/checklist.yaml")

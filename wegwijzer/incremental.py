@@ -65,12 +65,15 @@ class LiveBuild:
 
             def put(name: str, data: bytes) -> None:
                 nonlocal written
-                if previous.get(name) == data:
-                    staging.link(name, output_dir)
-                else:
-                    staging.write(name, data)
-                    written += 1
                 outputs[name] = data
+                if previous.get(name) == data:
+                    try:
+                        staging.link(name, output_dir)
+                        return
+                    except OSError:  # dist/ was changed beside serve: the bytes are at hand
+                        pass
+                staging.write(name, data)
+                written += 1
 
             for name, data in assets.files().items():
                 put(name, data)
