@@ -150,3 +150,9 @@ def no_sideways_scroll(page: Page) -> int:
 
 def re_text(text: str) -> re.Pattern[str]:
     return re.compile(re.escape(text))
+
+
+def today() -> date:
+    """The date the page gives a measurement made now: asked for when needed, not once at import, since a run
+    of the suite may pass midnight."""
+    return date.today()

@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 from axe_check import violations
 from checklist_inputs import (LEGACY_KEY, Answers, content, csv_rows, dutch_difference, dutch_number, expected_csv,
                               expected_scores, legacy, question_ids, record, spec, without_ids)
-from checklist_page import (IMPORT_LABEL, answers_a, answers_b, download, expect_attention, expect_scores, form_answers,
+from checklist_page import (today, IMPORT_LABEL, answers_a, answers_b, download, expect_attention, expect_scores, form_answers,
                             history_names, label, open_checklist, put_stored, save, score_by_clicking, score_by_keyboard,
                             stored, tab_to, table_rows)
 from conftest import copy_project, new_page, serving
@@ -26,7 +26,6 @@ from wegwijzer.pipeline import build
 
 pytestmark = pytest.mark.browser
 VERSION = content()["version"]
-TODAY = date.today()
 
 
 @pytest.fixture
@@ -87,13 +86,13 @@ def test_save_reload_and_find_it_back(page: Page, server: str) -> None:
     errors = open_checklist(page, server)
     score_by_clicking(page, answers_a())
     save(page, "Inkoop =Noord")
-    expect(page.locator("[data-save-status]")).to_have_text(f"✔ De {label(TODAY, 'Inkoop =Noord')} is bewaard in deze browser.")
+    expect(page.locator("[data-save-status]")).to_have_text(f"✔ De {label(today(), 'Inkoop =Noord')} is bewaard in deze browser.")
     # After a save the page says plainly where the answers live, and offers a backup.
     expect(page.locator("[data-backup]")).to_contain_text("alleen in deze browser")
     expect(page.get_by_role("button", name="Download een reservekopie (JSON)")).to_be_visible()
     page.reload()
-    assert history_names(page) == [label(TODAY, "Inkoop =Noord")]
-    assert without_ids(stored(page)["measurements"]) == [record(TODAY.isoformat(), answers_a(), "Inkoop =Noord")]
+    assert history_names(page) == [label(today(), "Inkoop =Noord")]
+    assert without_ids(stored(page)["measurements"]) == [record(today().isoformat(), answers_a(), "Inkoop =Noord")]
     assert form_answers(page) == answers_a()  # the answers came back too
     expect_scores(page, answers_a())
     assert errors == [] and page.outside_requests == []  # type: ignore[attr-defined]
@@ -121,7 +120,7 @@ def test_the_same_answers_are_not_saved_twice(page: Page, server: str, tmp_path:
     expect(button).to_have_attribute("aria-disabled", "false")
     save(page, "eerste")
     expect(button).to_have_attribute("aria-disabled", "true")
-    hint = f"Deze antwoorden zijn al bewaard als de {label(TODAY, 'eerste')}. Verander een antwoord, of begin een nieuwe meting."
+    hint = f"Deze antwoorden zijn al bewaard als de {label(today(), 'eerste')}. Verander een antwoord, of begin een nieuwe meting."
     expect(page.locator("[data-save-hint]")).to_have_text(hint)
     expect(button).to_have_accessible_description(hint)
     button.click(force=True)  # pressed anyway
@@ -149,7 +148,7 @@ def test_a_new_measurement_empties_the_form_after_a_question_and_keeps_the_saved
     page.get_by_role("button", name="Ja, maak het formulier leeg").click()
     expect(page.locator("[data-form-status]")).to_have_text("Het formulier is leeg. Uw bewaarde metingen staan er nog.")
     assert form_answers(page) == {} and stored(page)["current"] == {}
-    assert history_names(page) == [label(TODAY, "vorig jaar")]
+    assert history_names(page) == [label(today(), "vorig jaar")]
     expect(page.locator("[data-progress]")).to_have_text(f"0 van {len(question_ids())} beantwoord")
     # Unsaved answers are named as such before they go.
     score_by_clicking(page, {question_ids()[0]: 1})
@@ -161,19 +160,19 @@ def test_rename_and_note_a_saved_measurement(page: Page, server: str) -> None:
     open_checklist(page, server)
     score_by_clicking(page, answers_a())
     save(page, "concept")
-    page.get_by_role("button", name=f"Naam en notitie van de {label(TODAY, 'concept')} wijzigen").click()
+    page.get_by_role("button", name=f"Naam en notitie van de {label(today(), 'concept')} wijzigen").click()
     name = page.get_by_label("Naam", exact=True)
     expect(name).to_be_focused()
     name.fill("Inkoop Noord")
     page.get_by_label("Notitie (bijvoorbeeld wie meededen of wat u afsprak)").fill("Met Anna en Bram.\nVolgend jaar opnieuw.")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.locator("[data-history-status]")).to_have_text("✔ De naam en de notitie zijn bewaard.")
-    assert history_names(page) == [label(TODAY, "Inkoop Noord")]
+    assert history_names(page) == [label(today(), "Inkoop Noord")]
     expect(page.locator("[data-history] .measurement__note")).to_have_text("Notitie: Met Anna en Bram.\nVolgend jaar opnieuw.")
     [kept] = stored(page)["measurements"]
     assert (kept["name"], kept["note"]) == ("Inkoop Noord", "Met Anna en Bram.\nVolgend jaar opnieuw.")
     page.reload()
-    assert history_names(page) == [label(TODAY, "Inkoop Noord")]
+    assert history_names(page) == [label(today(), "Inkoop Noord")]
 
 
 def test_a_reassessment_starts_from_an_earlier_measurement(page: Page, server: str) -> None:
@@ -197,7 +196,7 @@ def test_a_reassessment_starts_from_an_earlier_measurement(page: Page, server: s
     before, after = answers_a()[first], answers_b()[first]
     assert rows[0][1:] == [f"{before}, {scale[before - 1]}", f"{after}, {scale[after - 1]}", f"+{after - before}" if after > before else f"−{before - after}"]
     save(page, "2026")
-    assert history_names(page) == [label(TODAY, "2026"), label(date(2025, 4, 1), "2025")]
+    assert history_names(page) == [label(today(), "2026"), label(date(2025, 4, 1), "2025")]
     assert [m["answers"] for m in stored(page)["measurements"]] == [answers_a(), answers_b()]
 
 
@@ -275,7 +274,7 @@ def test_export_and_reimport_in_a_fresh_browser(page: Page, fresh_page: Page, se
     saved = stored(page)["measurements"]
 
     exported = download(page, "Download als JSON", tmp_path)
-    assert exported.name == f"checklist-metingen-{TODAY.isoformat()}.json"
+    assert exported.name == f"checklist-metingen-{today().isoformat()}.json"
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["checklistVersion"] == VERSION and data["measurements"] == saved
 
@@ -290,7 +289,7 @@ def test_export_and_reimport_in_a_fresh_browser(page: Page, fresh_page: Page, se
     assert stored(fresh_page)["measurements"] == saved
     fresh_page.get_by_label(IMPORT_LABEL).set_input_files(exported)
     expect(fresh_page.locator("[data-history-status]")).to_have_text("Geïmporteerd: 0 metingen. Overgeslagen omdat ze er al waren: 2.")
-    assert history_names(fresh_page) == [label(TODAY, "@team B"), label(TODAY, 'Team "A", inkoop')]
+    assert history_names(fresh_page) == [label(today(), "@team B"), label(today(), 'Team "A", inkoop')]
     assert page.outside_requests == [] and fresh_page.outside_requests == []  # type: ignore[attr-defined]
 
 
@@ -330,7 +329,7 @@ def test_a_bad_import_says_what_is_wrong_and_changes_nothing(page: Page, server:
     expect(status).to_contain_text(message)
     expect(status).to_contain_text("Er is niets geïmporteerd.")
     assert page.evaluate("() => JSON.stringify(localStorage)") == before
-    assert history_names(page) == [label(TODAY, "blijft")]
+    assert history_names(page) == [label(today(), "blijft")]
 
 
 # --- share links ---------------------------------------------------------------------------------
@@ -447,7 +446,7 @@ def test_measurements_of_an_older_version_are_kept_announced_and_exported(page: 
 
     score_by_clicking(page, answers_a())
     save(page, "Nieuw")
-    new = next_version_record(TODAY.isoformat(), answers_a(), "Nieuw")
+    new = next_version_record(today().isoformat(), answers_a(), "Nieuw")
     saved = stored(page)["measurements"]
     assert saved[:2] == [older, current] and without_ids(saved[2:]) == [new]  # saving keeps the older one
     exported = json.loads(download(page, "Download als JSON", tmp_path).read_text(encoding="utf-8"))

@@ -12,12 +12,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from checklist_inputs import DAMAGED_PREFIX, LEGACY_KEY, STORAGE_KEY, legacy, question_ids, record, without_ids
-from checklist_page import (answers_a, answers_b, download, form_answers, history_names, label, open_checklist, put_stored,
+from checklist_page import (today, answers_a, answers_b, download, form_answers, history_names, label, open_checklist, put_stored,
                             save, score_by_clicking, stored)
 from conftest import new_page
 
 pytestmark = pytest.mark.browser
-TODAY = date.today()
 
 # Fills this origin's localStorage until the browser refuses even one more character: the storage is really full.
 FILL = """() => {
@@ -95,18 +94,18 @@ def test_a_full_storage_says_the_save_failed_and_loses_nothing_saved(page: Page,
     expect(notice).to_contain_text("Uw laatste wijziging is niet bewaard: de opslag van deze browser is vol.")
     save(page, "vol")
     status = page.locator("[data-save-status]")
-    expect(status).to_contain_text(f"De {label(TODAY, 'vol')} is niet bewaard: de opslag van deze browser is vol.")
+    expect(status).to_contain_text(f"De {label(today(), 'vol')} is niet bewaard: de opslag van deze browser is vol.")
     expect(status).not_to_contain_text("is bewaard")
-    assert history_names(page) == [label(TODAY, "bewaard")]  # the page does not pretend
+    assert history_names(page) == [label(today(), "bewaard")]  # the page does not pretend
     assert form_answers(page) == answers_b()  # and the answers stay on the page while it is open
     page.reload()
     # A change of the same length may still fit; the saved measurements are exactly as they were.
-    assert history_names(page) == [label(TODAY, "bewaard")] and stored(page)["measurements"] == before["measurements"]
+    assert history_names(page) == [label(today(), "bewaard")] and stored(page)["measurements"] == before["measurements"]
     # Room again: saving works and says so.
     page.evaluate(EMPTY_FILL)
     score_by_clicking(page, answers_b())
     save(page, "nu wel")
-    expect(status).to_have_text(f"✔ De {label(TODAY, 'nu wel')} is bewaard in deze browser.")
+    expect(status).to_have_text(f"✔ De {label(today(), 'nu wel')} is bewaard in deze browser.")
     expect(notice).to_be_hidden()
     assert errors == []
 
@@ -130,15 +129,15 @@ def test_two_tabs_follow_each_other_and_never_erase_what_the_other_saved(page: P
     score_by_clicking(page, answers_a())
     save(page, "tab 1")
     # The earlier tab sees the new measurement without a reload, and says why its page changed.
-    expect(earlier.locator("[data-history] .measurement h4")).to_have_text([label(TODAY, "tab 1")])
+    expect(earlier.locator("[data-history] .measurement h4")).to_have_text([label(today(), "tab 1")])
     expect(earlier.locator("[data-history-status]")).to_contain_text("bijgewerkt vanuit een ander tabblad")
     assert form_answers(earlier) == answers_a()
     # An answer in the earlier tab keeps the measurement the other tab saved, and shows up there too.
     earlier.locator(f"label[for='{question_ids()[-1]}-1']").click()
-    assert without_ids(stored(page)["measurements"]) == [record(TODAY.isoformat(), answers_a(), "tab 1")]
+    assert without_ids(stored(page)["measurements"]) == [record(today().isoformat(), answers_a(), "tab 1")]
     expect(page.locator(f"input[name='{question_ids()[-1]}'][value='1']")).to_be_checked()
     earlier.reload()
-    assert history_names(earlier) == [label(TODAY, "tab 1")]
+    assert history_names(earlier) == [label(today(), "tab 1")]
     earlier.close()
 
 
