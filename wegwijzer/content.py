@@ -6,6 +6,7 @@ records of Markdown, which `model` renders into cells and pages.
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterator
@@ -312,10 +313,11 @@ def check_links(section: Section, path: Path, problems: Problems) -> None:
             problems.add(path, line_of(offset), f"ongeldige link '{target}': {problem}")
 
 
-def link_targets(text: str) -> Iterator[tuple[int, str]]:
+@functools.lru_cache(maxsize=4096)  # serve checks every text after every save; most did not change
+def link_targets(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, target) of every link that Markdown or HTML text makes, in order."""
-    for match in LINK_TARGET.finditer(text):
-        yield match.start(match.lastindex or 0), next(group for group in match.groups() if group is not None)
+    return tuple((match.start(match.lastindex or 0), next(group for group in match.groups() if group is not None))
+                 for match in LINK_TARGET.finditer(text))
 
 
 def load_tip(path: Path, table: DecisionTable, problems: Problems) -> TipRecord | None:

@@ -7,6 +7,7 @@ come from the decision table only.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -181,8 +182,12 @@ class Wegwijzer:
             for answers in itertools.product(*(q.answers for q in self.questions[:depth])):
                 yield Step(tuple(answers))
 
-    def advice_steps(self) -> list[Step]:
-        return [s for s in self.steps() if self.question_for(s) is None]
+    def advice_steps(self) -> tuple[Step, ...]:
+        return self._advice_steps
+
+    @functools.cached_property  # asked for by every tip page and its route
+    def _advice_steps(self) -> tuple[Step, ...]:
+        return tuple(s for s in self.steps() if self.question_for(s) is None)
 
     def advice(self, step: Step) -> tuple[ActivityAdvice, ...]:
         """Per activity: its general tips, then the cell of each answer, in question order."""

@@ -31,6 +31,7 @@ import jinja2
 import yaml
 from jinja2.loaders import split_template_path
 
+from .cache import Memory
 from .problems import UNPRINTABLE, Problems, os_error_text, printable
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -366,10 +367,24 @@ class MarkdownSource:
 _FENCE = "---"
 
 
+# Files read before without a problem, by path and text: serve reads every file after every save.
+_checked_files = Memory(4096)
+
+
 def load_markdown_file(path: Path, problems: Problems) -> MarkdownSource | None:
     text = read_text(path, problems)
     if text is None:
         return None
+    if (found := _checked_files.get((path, text))) is not None:
+        return found
+    known = problems.count
+    source = _split_markdown_file(path, text, problems)
+    if source is not None and problems.count == known:
+        _checked_files.remember((path, text), source)
+    return source
+
+
+def _split_markdown_file(path: Path, text: str, problems: Problems) -> MarkdownSource | None:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip() != _FENCE:
         problems.add(path, 1, "het bestand moet beginnen met een kop tussen twee regels '---'")
