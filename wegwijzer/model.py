@@ -123,11 +123,11 @@ class Cell:
 class Step:
     answers: tuple[Answer, ...]
 
-    @property
+    @functools.cached_property  # a step is named on many pages (each tip page lists its advice)
     def path(self) -> str:
         return wegwijzer_path(a.slug for a in self.answers)
 
-    @property
+    @functools.cached_property
     def shorts(self) -> str:
         """The answers in their short words, as a page names this step: "uniek, weinig aanbieders, …"."""
         return ", ".join(a.short for a in self.answers)
@@ -149,6 +149,13 @@ class Step:
 class ActivityAdvice:
     activity: Activity
     cells: tuple[Cell, ...]  # general tips first, then each answer's cell (cell.answer says which brought it)
+
+
+@dataclass(frozen=True)
+class AdviceRow:
+    """A line of a tip page's list of the advice that includes it: the other answers, then a link per last answer."""
+    label: str  # "complex, weinig aanbieders, …: "
+    steps: tuple[tuple[Step, Answer], ...]  # each advice step with its answer to the last open question
 
 
 @dataclass(frozen=True)
@@ -209,6 +216,28 @@ class Wegwijzer:
                 question, answer, tuple(c for part in advice for c in part.cells if c.answer == answer), other,
                 tuple(a for a in self.activities if other is not None and (a.id, other) in self.cells)))
         return changes
+
+    def advice_rows(self, cell: Cell) -> tuple[AdviceRow, ...]:
+        """The advice steps that include a cell, one row per combination of the other answers, with a step per
+        answer to the last question still open; the steps come in table order, so each row is one batch."""
+        open_questions = self._open_questions(cell)
+        last = open_questions[-1]
+        steps = self.steps_with(cell)
+        size = len(last.answers)
+        rows = []
+        for start in range(0, len(steps), size):
+            batch = tuple(steps[start:start + size])
+            label = "".join(f"{batch[0].answers[q.number - 1].short}{', ' if n < len(open_questions) - 2 else ':'} "
+                            for n, q in enumerate(open_questions[:-1]))
+            rows.append(AdviceRow(label, tuple((step, step.answers[last.number - 1]) for step in batch)))
+        return tuple(rows)
+
+    def last_open_question(self, cell: Cell) -> Question:
+        """The last question whose answer a cell leaves open: a tip page links to the advice per answer to it."""
+        return self._open_questions(cell)[-1]
+
+    def _open_questions(self, cell: Cell) -> list[Question]:
+        return [q for q in self.questions if cell.answer is None or q.number != cell.answer.question_number]
 
     def steps_with(self, cell: Cell) -> list[Step]:
         return [s for s in self.advice_steps() if cell.answer is None or cell.answer in s.answers]
