@@ -15,7 +15,8 @@ import pytest
 from conftest import ROOT
 from editing import TIP, append, build_status, check, edit, tree_digest
 from wegwijzer.cli import main
-from wegwijzer.writer import MARKER
+from wegwijzer.problems import WriteError
+from wegwijzer.writer import MARKER, new_site
 
 
 
@@ -158,3 +159,17 @@ def test_sigterm_during_a_build_leaves_no_working_folder(project: Path) -> None:
         assert process.wait(timeout=30) == 128 + signal.SIGTERM
     assert leftovers(project) == []
     assert (project.parent / "dist" / "index.html").is_file()
+
+
+# ---------------------------------------------------------------- one write per path
+
+
+def test_a_second_write_to_one_path_stops_the_build_and_keeps_the_old_site(project: Path) -> None:
+    assert main(["build", "-f", str(project)]) == 0
+    dist = project.parent / "dist"
+    before = tree_digest(dist)
+    with pytest.raises(WriteError, match="index.html twee keer"), new_site(dist) as staging:
+        staging.write("index.html", b"eerst")
+        staging.write("index.html", b"daarna")
+    assert tree_digest(dist) == before
+    assert [p.name for p in project.parent.iterdir() if p.name.startswith(".dist")] == []

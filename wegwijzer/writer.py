@@ -71,7 +71,10 @@ class Staging:
 
     def write(self, name: str, data: bytes) -> None:
         target = self._target(name)
-        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+        try:  # O_EXCL: two outputs with one path would otherwise leave only the last
+            descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+        except FileExistsError:
+            raise WriteError(f"de build zou {name} twee keer schrijven") from None
         try:
             view = memoryview(data)
             while view:
