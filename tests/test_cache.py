@@ -20,7 +20,7 @@ def test_a_cold_and_a_warm_cache_give_the_same_site(project: Path) -> None:
     folder = project.parent / cache.CACHE_DIR
     cold = build_from_nothing_in_memory(project)
     kinds = {p.name for p in folder.iterdir()}
-    assert {"compressed", "markdown", "minified"} <= kinds
+    assert {"compressed", "markdown", "minified", "search"} <= kinds
     assert build_from_nothing_in_memory(project) == cold  # everything from the files of the cache
     assert main(["build", "-f", str(project)]) == 0  # everything from memory
     assert tree_digest(project.parent / "dist") == cold

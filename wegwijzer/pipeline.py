@@ -110,7 +110,7 @@ def published_assets(loaded: Loaded) -> Assets:
                  for route in loaded.routes if route.kind == "own-page"}
     problems = Problems(loaded.config.root)
     try:
-        index = search_assets(documents(loaded.site, own_pages))
+        index = search_assets(documents(loaded.site, own_pages), loaded.cache)
     except UnreadablePage as unreadable:
         problems.add(loaded.routes[unreadable.path].origin.path, None,
                      "de pagina heeft geen <main> met een <h1>, zodat de zoekfunctie haar titel en tekst niet vindt")

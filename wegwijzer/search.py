@@ -27,17 +27,20 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import Stemmer
 
 from . import urls as paths
 from .assets import Assets, leaf_assets
+from .cache import Cache, key, library_stamp
 from .model import Cell, Site
 
 FOLDER = "search/"  # under assets/
 INDEX_NAME = FOLDER + "index.json"  # the file the search page names; it names the others
 FIELDS = ("title", "text")
+KIND = "search"  # the build cache's folder for the index files, by the hash of the documents
 STORED = ("title", "url", "context")  # what a result shows before its snippet is loaded
 TEXT_FILE_SIZE = 8_000  # characters of snippet text per file
 MIN_TERM_LENGTH = 2
@@ -239,8 +242,20 @@ def _text_files(docs: list[Document]) -> list[tuple[int, list[str]]]:
     return files
 
 
-def search_assets(docs: list[Document]) -> Assets:
-    """The index files under assets/search/, with hashed names; index.json names the others by theirs."""
+def search_assets(docs: list[Document], cache: Cache) -> Assets:
+    """The index files under assets/search/, with hashed names; index.json names the others by theirs.
+    A function of the documents and of this module's rules, so kept in the build's cache."""
+    entry = key(Path(__file__).read_bytes(), library_stamp("Stemmer"), _json([list(vars(doc).values()) for doc in docs]))
+    cached = cache.get(KIND, entry)
+    if cached is not None:
+        kept = json.loads(cached)
+        return Assets(kept["names"], {name: text.encode("utf-8") for name, text in kept["data"].items()})
+    made = _index_files(docs)
+    cache.put(KIND, entry, _json({"names": made.names, "data": {n: d.decode("utf-8") for n, d in made.data.items()}}))
+    return made
+
+
+def _index_files(docs: list[Document]) -> Assets:
     full = minisearch_index(docs)
     shards: dict[str, list] = {}
     for entry in full["index"]:
