@@ -277,7 +277,8 @@ def build_copy() -> tuple[dict[str, bytes], str, SiteMap]:
     from wegwijzer.pipeline import build
 
     with copied_project() as config:
-        loaded, files = build(config)
+        loaded, written = build(config)
+        files = dict(written)  # a build's files are read from its dist/, which goes with the copy
     return files, loaded.config.base_url, loaded.routes
 
 

@@ -18,7 +18,7 @@ from project_copy import copied_project
 from wegwijzer.pipeline import load_site, render
 from wegwijzer.problems import ContentError, Limits
 
-SHAPES = ["[", "![", "<a ", "<a>", "<", "&#", "\\", "*a", "*_", "`a", "- ", "1. ", "> ", "\n- ", "\n\n- a", "\n---",
+SHAPES = ["[", "![", "<img ", "<a ", "<a>", "<", "&#", "\\", "*a", "*_", "`a", "- ", "1. ", "> ", "\n- ", "\n\n- a", "\n---",
           "[a](b) ", "<span lang=\"en\">x</span>", "<!--", "<!-- x -->", "\n[a]: /b", "a\n", "\n\n", "Gewone tekst. "]
 
 

@@ -365,7 +365,11 @@ def test_import_rejects_a_measurement_of_another_version(core_page: Page) -> Non
 @pytest.mark.parametrize("version", [0, -1, "1", 1.5, None])
 def test_import_rejects_what_is_no_version_at_all(core_page: Page, version: Any) -> None:
     measurement = record("2026-01-01", {"strategie-1": 2}) | {"checklistVersion": version}
-    assert "hoort bij versie" in import_error(core_page, export_with(measurement))
+    message = import_error(core_page, export_with(measurement))
+    if isinstance(version, int):
+        assert f"hoort bij versie {version} van de checklist" in message, message
+    else:  # "1" as text must not read as "versie 1 ...; deze pagina gebruikt versie 1" (issue 8, row 12)
+        assert "hoort bij een ongeldige versie van de checklist; deze pagina gebruikt versie" in message, message
 
 
 def test_import_keeps_an_export_of_an_older_version_apart(core_page: Page) -> None:

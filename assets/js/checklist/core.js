@@ -118,8 +118,9 @@ export function createChecklist(spec) {
     return normalized({id: randomId(), date, name, note, answers});
   }
 
+  // A version that is no whole number (such as "1" as text) must not read as "versie 1".
   function aboutVersion(otherVersion) {
-    return `versie ${String(otherVersion).slice(0, 9)} van de checklist; deze pagina gebruikt versie ${version}.`;
+    return `${Number.isInteger(otherVersion) ? "versie " + otherVersion : "een ongeldige versie"} van de checklist; deze pagina gebruikt versie ${version}.`;
   }
 
   function isIsoDate(date) {

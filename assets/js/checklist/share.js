@@ -36,7 +36,7 @@ export function decode(core, fragment) {
   }
   const [, linkVersion, body] = match;
   if (Number(linkVersion) !== core.version) {
-    return {error: "Deze deellink hoort bij " + core.aboutVersion(linkVersion)};
+    return {error: "Deze deellink hoort bij " + core.aboutVersion(Number(linkVersion))};
   }
   const answers = {};
   for (const part of body.split(".")) {
