@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path

@@ -217,12 +217,11 @@ class Wegwijzer:
                 tuple(a for a in self.activities if other is not None and (a.id, other) in self.cells)))
         return changes
 
-    def advice_rows(self, cell: Cell) -> tuple[AdviceRow, ...]:
-        """The advice steps that include a cell, one row per combination of the other answers, with a step per
-        answer to the last question still open; the steps come in table order, so each row is one batch."""
+    def advice_rows(self, cell: Cell, steps: list[Step]) -> tuple[AdviceRow, ...]:
+        """`steps` (the cell's `steps_with`, in table order) as rows: one per combination of the other answers,
+        with a step per answer to the last question still open, so each row is one batch."""
         open_questions = self._open_questions(cell)
         last = open_questions[-1]
-        steps = self.steps_with(cell)
         size = len(last.answers)
         rows = []
         for start in range(0, len(steps), size):

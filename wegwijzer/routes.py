@@ -189,8 +189,9 @@ def tip_pages(site: Site) -> Iterator[Route]:
     weg = site.wegwijzer
     for cell in sorted(weg.cells.values(), key=lambda c: c.path):
         what = f"de tips van {cell.activity.id}" + (f" bij antwoord '{cell.answer.slug}'" if cell.answer else "")
+        steps = weg.steps_with(cell)
         yield Route(cell.path, "tip", "tip.html", Origin(cell.source, what=what),
-                    {"cell": cell, "steps": weg.steps_with(cell), "updated": cell.updated},
+                    {"cell": cell, "steps": steps, "rows": weg.advice_rows(cell, steps), "updated": cell.updated},
                     sources=(weg.source, cell.source))
 
 
