@@ -13,7 +13,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from contextlib import contextmanager
@@ -216,19 +216,21 @@ def test_the_reload_channel_refuses_other_origins(dev_server: DevServer, origin:
     assert handshake(dev_server, origin) == 403
 
 
-def test_the_reload_channel_tells_the_site_only_to_reload(dev_server: DevServer) -> None:
-    """livereload sent the absolute path of each changed file to every page connected."""
+def reload_message(server: DevServer, page_path: str, before_connecting: Callable[[], None] = lambda: None,
+                   after_connecting: Callable[[], None] = lambda: None) -> dict:
+    """The first message the reload channel sends a page at `page_path` that connects as livereload.js does."""
     from tornado.httpclient import HTTPRequest
     from tornado.websocket import websocket_connect
 
     async def listen() -> dict:
-        request = HTTPRequest(f"ws://127.0.0.1:{dev_server.port}/livereload", headers={"Origin": dev_server.url})
+        before_connecting()
+        request = HTTPRequest(f"ws://127.0.0.1:{server.port}/livereload", headers={"Origin": server.url})
         connection = await websocket_connect(request)
         connection.write_message(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
         assert json.loads(await connection.read_message())["command"] == "hello"  # type: ignore[arg-type]
-        connection.write_message(json.dumps({"command": "info", "url": dev_server.url + "/"}))
+        connection.write_message(json.dumps({"command": "info", "url": server.url + page_path}))
         await asyncio.sleep(0.5)
-        dev_server.edit(TIP, "## Tips\n", "## Tips\n\nEen wijziging.\n\n")
+        after_connecting()
         message = json.loads(await asyncio.wait_for(connection.read_message(), 20))  # type: ignore[arg-type]
         connection.close()
         return message
@@ -239,8 +241,28 @@ def test_the_reload_channel_tells_the_site_only_to_reload(dev_server: DevServer)
     listener.start()
     listener.join(timeout=60)
     [message] = result
+    return message
+
+
+def test_the_reload_channel_tells_the_site_only_to_reload(dev_server: DevServer) -> None:
+    """livereload sent the absolute path of each changed file to every page connected."""
+    message = reload_message(dev_server, "/", after_connecting=lambda: dev_server.edit(TIP, "## Tips\n", "## Tips\n\nEen wijziging.\n\n"))
     assert message["command"] == "reload" and message["path"] == "/"
     assert str(dev_server.config.parent) not in json.dumps(message)
+
+
+def test_a_page_that_connects_after_a_rebuild_it_missed_is_reloaded_at_once(dev_server: DevServer) -> None:
+    """A save while a page loads (a second save right after the first) finishes before the page listens."""
+    fetch(dev_server.url + TIP_PAGE)  # the page as it is now
+    tip_page = dev_server.config.parent / "dist" / TIP_PAGE.strip("/") / "index.html"
+
+    def save_and_wait_for_the_rebuild() -> None:
+        dev_server.edit(TIP, "## Tips\n", "## Tips\n\nTerwijl de pagina laadt.\n\n")
+        wait_for(lambda: "Terwijl de pagina laadt." in tip_page.read_text(encoding="utf-8"))
+        wait_for(lambda: sum("Gebouwd" in line for line in dev_server.output) >= 2)
+
+    message = reload_message(dev_server, TIP_PAGE, before_connecting=save_and_wait_for_the_rebuild)
+    assert message["command"] == "reload"
 
 
 def test_forcereload_is_not_open_to_any_page(dev_server: DevServer) -> None:

@@ -20,6 +20,7 @@ import asyncio
 import contextlib
 import errno
 import html
+import json
 import logging
 import mimetypes
 import signal
@@ -28,6 +29,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from .config import load_config
 from .headers import CACHE_ASSETS
@@ -36,6 +38,7 @@ from .problems import Problems, describe_error, os_error_text
 from .urls import ASSETS_PATH, PublicAddress
 
 StartResponse = Callable[..., object]
+RELOAD = {"command": "reload", "path": "/", "liveCSS": False, "liveImg": False}  # all pages livereload is told
 RELOAD_SCRIPT = '<script src="/livereload.js?port={port}"></script>'
 WATCHED = ("content_dir", "templates_dir", "assets_dir")
 # The watcher hands over changes once none came for STEP_MS (a save that writes a temporary file and renames
@@ -78,16 +81,22 @@ class DistApp:
     def __init__(self, dist: Path, base_url: str = "/", reload_script: bytes = b""):
         self.dist, self.base_url, self.reload_script = dist, base_url, reload_script
         self.errors: list[str] = []
+        self.build = 0  # how many rebuilds `serve` has done, failed ones too (they change the error banner)
+        self.served: dict[str, int] = {}  # page path -> the build it was last served from
+
+    def outdated(self, url: str) -> bool:
+        """Whether the page at this URL was served before the last rebuild: it connected too late for its reload."""
+        return self.served.get(unquote(urlsplit(url).path), self.build) < self.build
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
-        method = environ.get("REQUEST_METHOD", "GET")
+        method, path = environ.get("REQUEST_METHOD", "GET"), request_path(environ)
         if method not in ("GET", "HEAD"):
             status, headers, body = "405 Method Not Allowed", [("Allow", "GET, HEAD")], b"Alleen GET en HEAD."
             headers.append(("Content-Type", "text/plain; charset=utf-8"))
         else:
-            status, headers, body = self._respond(request_path(environ))
+            status, headers, body = self._respond(path)
         start_response(status, [*headers, ("Content-Length", str(len(body))), ("X-Content-Type-Options", "nosniff"),
-                                ("Cache-Control", self._cache_control(request_path(environ), status))])
+                                ("Cache-Control", self._cache_control(path, status))])
         return [b"" if method == "HEAD" else body]
 
     def _cache_control(self, path: str, status: str) -> str:
@@ -116,6 +125,7 @@ class DistApp:
         body = target.read_bytes()
         if content_type.startswith("text/html"):
             body = self._page(body)
+            self.served[path] = self.build
         return status, [("Content-Type", content_type)], body
 
     def _page(self, page: bytes) -> bytes:
@@ -144,12 +154,13 @@ def rebuild(live: LiveBuild, app: DistApp, changed: Iterable[Path] = ()) -> bool
     try:
         done = live.rebuild(changed)
     except Exception as error:  # noqa: BLE001 - any failure must keep the server up
+        app.build += 1
         app.errors = describe_error(error, live.config_path.parent)
         for line in app.errors:
             print(line, file=sys.stderr)
         print("Build mislukt; de vorige versie blijft zichtbaar.", file=sys.stderr)
         return False
-    app.errors = []
+    app.errors, app.build = [], app.build + 1
     milliseconds = f"{(time.perf_counter() - started) * 1000:.0f}"
     print(f"Gebouwd in {milliseconds} ms: {done.rendered} van de pagina's opnieuw, {done.written} van de {done.total} bestanden gewijzigd.")
     return True
@@ -205,15 +216,20 @@ def serve(config: Path, host: str, port: int, address: PublicAddress | None = No
         def on_message(self, message: str | bytes) -> None:
             try:
                 super().on_message(message)
+                data = json.loads(message)
             except (ValueError, TypeError, AttributeError):  # not livereload's protocol: hang up
                 self.close()
+                return
+            # A page that was loading while a rebuild finished connects after its reload went out: reload it now.
+            if isinstance(data, dict) and data.get("command") == "info" and app.outdated(str(data.get("url", ""))):
+                self.write_message(RELOAD)
 
         @classmethod
         def reload_waiters(cls, path: str | None = None) -> None:
             cls._last_reload_time = time.time()
             for waiter in list(LiveReloadHandler.waiters):
                 try:
-                    waiter.write_message({"command": "reload", "path": "/", "liveCSS": False, "liveImg": False})
+                    waiter.write_message(RELOAD)
                 except websocket.WebSocketClosedError:
                     LiveReloadHandler.waiters.discard(waiter)
 
